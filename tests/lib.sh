@@ -1,0 +1,65 @@
+# Shared helpers for the tests/run-*.sh scripts.  Source it first thing:
+#   . "$srcdir/tests/lib.sh"
+# The test environment (Makefile.am AM_TESTS_ENVIRONMENT) exports GOLD_LINK,
+# GOLD_LINK_AR, abs_srcdir and abs_builddir.  Exit 77 means "skipped".
+
+set -eu
+
+: "${abs_srcdir:?run the tests through make check}"
+: "${GOLD_LINK:?run the tests through make check}"
+: "${GOLD_LINK_AR:?run the tests through make check}"
+
+testname=$(basename "$0" .sh)
+TESTDATA=$abs_srcdir/tests/data
+
+# One scratch directory per test, removed when the test ends (kept with KEEP=1).
+mkdir -p "$abs_builddir/tests/tmp"
+WORK=$(mktemp -d "$abs_builddir/tests/tmp/$testname.XXXXXX")
+cleanup_work () { [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"; }
+trap cleanup_work EXIT
+cd "$WORK"
+
+# Keep Go hermetic: the user's GOFLAGS must not change what we test; share the
+# build cache between tests (GOCACHE defaults to the user's).
+unset GOFLAGS GOARCH GOOS CC CGO_LDFLAGS CGO_CFLAGS GOLD_LINK_CC GOLD_LINK_LINKER
+export GO111MODULE=on GOPROXY=off GOFLAGS=
+export CGO_ENABLED=1
+
+fail () { echo "FAIL: $testname: $*" >&2; exit 1; }
+skip () { echo "SKIP: $testname: $*" >&2; exit 77; }
+note () { echo "# $*"; }
+
+need_cmd () {
+  for c in "$@"; do
+    command -v "$c" >/dev/null 2>&1 || skip "'$c' is not installed"
+  done
+}
+
+# The -ldflags that make go build link through gold-link.
+GL_LDFLAGS="-linkmode=external -extld=$GOLD_LINK -extar=$GOLD_LINK_AR"
+
+# Copy a Go program from tests/data into the scratch directory as module "gltest".
+# usage: go_module DIR...   (each DIR is a directory under tests/data)
+go_module () {
+  for d in "$@"; do cp -r "$TESTDATA/$d" .; done
+  chmod -R u+w .
+  [ -f go.mod ] || printf 'module gltest\n\ngo 1.19\n' > go.mod
+}
+
+# expect_fail STATUS GREP-PATTERN CMD...: CMD must exit with STATUS and print
+# a line matching GREP-PATTERN on stderr.
+expect_fail () {
+  want=$1; pat=$2; shift 2
+  set +e
+  "$@" >"$WORK/.out" 2>"$WORK/.err"
+  got=$?
+  set -e
+  if [ "$got" != "$want" ]; then
+    cat "$WORK/.out" "$WORK/.err" >&2
+    fail "expected exit $want, got $got: $*"
+  fi
+  grep -q -e "$pat" "$WORK/.err" || { cat "$WORK/.err" >&2; fail "stderr lacks '$pat': $*"; }
+}
+
+# The file names of what is left in a directory, one per line.
+ls_dir () { (cd "$1" && ls -A); }
