@@ -1,0 +1,104 @@
+/* The architecture table, built from the data files in arch/.  */
+#include <config.h>
+
+#include "arch.h"
+
+#include <elf.h>
+#include <string.h>
+
+#define TLS(model, reloc) { reloc, #reloc, GL_TLS_##model }
+#define TLS_END { 0, NULL, GL_TLS_NONE }
+
+const struct gl_arch gl_arches[] = {
+#include "arches.def"
+};
+
+const size_t gl_narches = sizeof gl_arches / sizeof gl_arches[0];
+
+const struct gl_arch *
+arch_by_machine (unsigned machine, unsigned elfclass)
+{
+  for (size_t i = 0; i < gl_narches; i++)
+    if (gl_arches[i].machine == machine && gl_arches[i].elfclass == elfclass)
+      return &gl_arches[i];
+  return NULL;
+}
+
+const struct gl_arch *
+arch_by_goarch (const char *goarch)
+{
+  for (size_t i = 0; i < gl_narches; i++)
+    if (strcmp (gl_arches[i].goarch, goarch) == 0)
+      return &gl_arches[i];
+  return NULL;
+}
+
+const struct gl_arch *
+arch_by_triplet (const char *triplet)
+{
+  size_t len = strcspn (triplet, "-\n");
+  for (size_t i = 0; i < gl_narches; i++)
+    {
+      const char *p = gl_arches[i].cpus;
+      while (*p != '\0')
+	{
+	  size_t n = strcspn (p, " ");
+	  if (n == len && strncmp (p, triplet, n) == 0)
+	    return &gl_arches[i];
+	  p += n;
+	  p += strspn (p, " ");
+	}
+    }
+  return NULL;
+}
+
+const struct gl_arch *
+arch_native (void)
+{
+#if defined __x86_64__
+  return arch_by_goarch ("amd64");
+#elif defined __i386__
+  return arch_by_goarch ("386");
+#elif defined __aarch64__
+  return arch_by_goarch ("arm64");
+#elif defined __arm__
+  return arch_by_goarch ("arm");
+#elif defined __riscv && __riscv_xlen == 64
+  return arch_by_goarch ("riscv64");
+#elif defined __powerpc64__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  return arch_by_goarch ("ppc64le");
+#elif defined __s390x__
+  return arch_by_goarch ("s390x");
+#else
+  return NULL;
+#endif
+}
+
+enum gl_tls_model
+arch_tls_model (const struct gl_arch *arch, unsigned type, const char **name)
+{
+  for (const struct gl_tls_reloc *r = arch->tls_relocs; r->name != NULL; r++)
+    if (r->type == type)
+      {
+	if (name != NULL)
+	  *name = r->name;
+	return r->model;
+      }
+  return GL_TLS_NONE;
+}
+
+const char *
+arch_tls_model_name (enum gl_tls_model model)
+{
+  switch (model)
+    {
+    case GL_TLS_LE:
+      return "local-exec";
+    case GL_TLS_IE:
+      return "initial-exec";
+    case GL_TLS_OTHER:
+      return "dynamic";
+    default:
+      return "none";
+    }
+}

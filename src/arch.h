@@ -1,0 +1,58 @@
+/* What gold-link knows about each architecture: the data in arch/*.def.  */
+#ifndef GL_ARCH_H
+#define GL_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum gl_tls_model
+{
+  GL_TLS_NONE = 0,	/* not a TLS relocation */
+  GL_TLS_LE,		/* local-exec: executables only */
+  GL_TLS_IE,		/* initial-exec: executables and shared objects */
+  GL_TLS_OTHER		/* general/local-dynamic, descriptors: never from Go */
+};
+
+struct gl_tls_reloc
+{
+  unsigned type;
+  const char *name;
+  enum gl_tls_model model;
+};
+
+struct gl_arch
+{
+  const char *goarch;		/* GOARCH value */
+  const char *cpus;		/* blank-separated CPU names of target triplets */
+  unsigned machine;		/* EM_* */
+  unsigned char elfclass;	/* ELFCLASS32/64 */
+  unsigned char elfdata;	/* ELFDATA2LSB/MSB */
+  bool rela;			/* relocations with addends (.rela) or not (.rel) */
+  const char *tls_slot;		/* the Go TLS slot symbol */
+  const char *tls_unused;	/* a second TLS symbol Go emits but never uses */
+  const char *lib_entry;	/* c-shared/c-archive entry, run from .init_array */
+  unsigned init_array_reloc;	/* pointer-sized absolute relocation */
+  const char *cc_flags;		/* what cmd/link puts before every host command */
+  const char *triplet;		/* Debian's multiarch triplet */
+  const char *dynamic_linker;	/* PT_INTERP of executables */
+  const char *ld_emulation;	/* -m for a raw linker */
+  const struct gl_tls_reloc *tls_relocs;	/* ends with name == NULL */
+};
+
+/* The known architectures, and lookups; NULL when unknown.  */
+extern const struct gl_arch gl_arches[];
+extern const size_t gl_narches;
+
+const struct gl_arch *arch_by_machine (unsigned machine, unsigned elfclass);
+const struct gl_arch *arch_by_goarch (const char *goarch);
+/* By the CPU part of a target triplet ("aarch64-linux-gnu" -> arm64).  */
+const struct gl_arch *arch_by_triplet (const char *triplet);
+/* The architecture gold-link itself was built for.  */
+const struct gl_arch *arch_native (void);
+
+/* How TYPE relates to TLS on ARCH; its name in *NAME when it is TLS.  */
+enum gl_tls_model arch_tls_model (const struct gl_arch *arch, unsigned type,
+				  const char **name);
+const char *arch_tls_model_name (enum gl_tls_model model);
+
+#endif

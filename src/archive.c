@@ -1,0 +1,447 @@
+/* Deterministic GNU ar archives: members from files or from an existing
+   archive, a GNU symbol index computed with libelf, written with libarchive.  */
+#include <config.h>
+
+#include "archive.h"
+#include "xalloc.h"
+
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define AR_MAGIC "!<arch>\n"
+#define AR_THIN_MAGIC "!<thin>\n"
+#define AR_HEADER_SIZE 60
+/* Names longer than this go to the "//" table (15 + the '/' terminator).  */
+#define AR_SHORT_NAME_MAX 15
+
+static int
+map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
+	  struct gl_error *err)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
+		    strerror (errno));
+      return -1;
+    }
+  struct stat st;
+  if (fstat (fd, &st) != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot stat: %s",
+		    strerror (errno));
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is not a regular file");
+      close (fd);
+      return -1;
+    }
+  struct ar_mapping m = { .addr = NULL, .size = (size_t) st.st_size };
+  if (m.size > 0)
+    {
+      /* Private and writable: libelf may convert in place, never the file.  */
+      m.addr = mmap (NULL, m.size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+      if (m.addr == MAP_FAILED)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
+			strerror (errno));
+	  close (fd);
+	  return -1;
+	}
+    }
+  close (fd);
+  set->maps = xrealloc (set->maps, (set->nmaps + 1) * sizeof *set->maps);
+  set->maps[set->nmaps] = m;
+  *out = &set->maps[set->nmaps++];
+  return 0;
+}
+
+static void
+push_member (struct ar_set *set, const char *name, const void *data,
+	     size_t size, Elf *elf, const char *path)
+{
+  set->v = xrealloc (set->v, (set->n + 1) * sizeof *set->v);
+  struct ar_member *m = &set->v[set->n++];
+  m->name = xstrdup (name);
+  m->data = data ? data : (const unsigned char *) "";
+  m->size = size;
+  m->elf = elf;
+  m->path = xstrdup (path);
+}
+
+int
+ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
+{
+  struct ar_mapping *m;
+  if (map_file (set, path, &m, err) != 0)
+    return -1;
+  if (m->size >= SELFMAG && memcmp (m->addr, ELFMAG, SELFMAG) == 0)
+    {
+      m->elf = elf_memory (m->addr, m->size);
+      if (m->elf == NULL || elf_kind (m->elf) != ELF_K_ELF)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+			"not a valid ELF file: %s", elf_errmsg (-1));
+	  return -1;
+	}
+    }
+  const char *base = strrchr (path, '/');
+  base = base ? base + 1 : path;
+  push_member (set, base, m->addr, m->size, m->elf, path);
+  return 0;
+}
+
+int
+ar_probe (const char *path, struct gl_error *err)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
+		    strerror (errno));
+      return -1;
+    }
+  char magic[8];
+  ssize_t got = read (fd, magic, sizeof magic);
+  close (fd);
+  if (got == 8 && memcmp (magic, AR_MAGIC, 8) == 0)
+    return 1;
+  if (got == 8 && memcmp (magic, AR_THIN_MAGIC, 8) == 0)
+    return 2;
+  return 0;
+}
+
+int
+ar_set_add_archive (struct ar_set *set, const char *path,
+		    struct gl_error *err)
+{
+  struct ar_mapping *m;
+  if (map_file (set, path, &m, err) != 0)
+    return -1;
+  if (m->size < 8 || memcmp (m->addr, AR_MAGIC, 8) != 0)
+    {
+      bool thin = m->size >= 8 && memcmp (m->addr, AR_THIN_MAGIC, 8) == 0;
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    thin ? "is a thin archive, which gold-link-ar cannot update"
+		    : "is not an archive");
+      gl_error_note (err, thin ? "rebuild it as a normal archive"
+		     : "remove it or name another archive");
+      return -1;
+    }
+  m->elf = elf_memory (m->addr, m->size);
+  if (m->elf == NULL || elf_kind (m->elf) != ELF_K_AR)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged archive: %s",
+		    elf_errmsg (-1));
+      return -1;
+    }
+  /* Member handles stay open for the symbol index; ar_set_free ends them.  */
+  Elf_Cmd cmd = ELF_C_READ_MMAP;
+  Elf *e;
+  while ((e = elf_begin (-1, cmd, m->elf)) != NULL)
+    {
+      Elf_Arhdr *h = elf_getarhdr (e);
+      if (h == NULL)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+			"damaged member header: %s", elf_errmsg (-1));
+	  elf_end (e);
+	  return -1;
+	}
+      size_t size = 0;
+      char *raw = elf_rawfile (e, &size);
+      if (h->ar_name[0] == '/' && (h->ar_name[1] == '\0'
+				   || strcmp (h->ar_name, "//") == 0
+				   || strcmp (h->ar_name, "/SYM64/") == 0))
+	{
+	  cmd = elf_next (e);
+	  elf_end (e);
+	  continue;
+	}
+      if (raw == NULL && h->ar_size > 0)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, h->ar_name,
+			"cannot read the member: %s", elf_errmsg (-1));
+	  elf_end (e);
+	  return -1;
+	}
+      char *where = xasprintf ("%s(%s)", path, h->ar_name);
+      push_member (set, h->ar_name, raw, h->ar_size,
+		   elf_kind (e) == ELF_K_ELF ? e : NULL, where);
+      free (where);
+      cmd = elf_next (e);
+      set->member_elfs = xrealloc (set->member_elfs, (set->nmember_elfs + 1)
+				   * sizeof *set->member_elfs);
+      set->member_elfs[set->nmember_elfs++] = e;
+    }
+  if (elf_errno () != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged archive: %s",
+		    elf_errmsg (-1));
+      return -1;
+    }
+  return 0;
+}
+
+long
+ar_set_find (const struct ar_set *set, const char *name)
+{
+  for (size_t i = 0; i < set->n; i++)
+    if (strcmp (set->v[i].name, name) == 0)
+      return (long) i;
+  return -1;
+}
+
+static void
+member_free (struct ar_member *m)
+{
+  free (m->name);
+  free (m->path);
+}
+
+void
+ar_set_replace_with_last (struct ar_set *set, size_t i)
+{
+  member_free (&set->v[i]);
+  set->v[i] = set->v[--set->n];
+}
+
+void
+ar_set_remove (struct ar_set *set, size_t i)
+{
+  member_free (&set->v[i]);
+  memmove (&set->v[i], &set->v[i + 1], (set->n - i - 1) * sizeof *set->v);
+  set->n--;
+}
+
+void
+ar_set_free (struct ar_set *set)
+{
+  for (size_t i = 0; i < set->n; i++)
+    member_free (&set->v[i]);
+  free (set->v);
+  /* Members before their archive: libelf wants children ended first.  */
+  for (size_t i = set->nmember_elfs; i-- > 0;)
+    elf_end (set->member_elfs[i]);
+  free (set->member_elfs);
+  for (size_t i = 0; i < set->nmaps; i++)
+    {
+      elf_end (set->maps[i].elf);
+      if (set->maps[i].addr != NULL)
+	munmap (set->maps[i].addr, set->maps[i].size);
+    }
+  free (set->maps);
+  memset (set, 0, sizeof *set);
+}
+
+/* The names GNU ar puts in the index for one member, in symbol table order:
+   defined symbols that are global, weak or unique (commons included).  */
+static int
+collect_symbols (const struct ar_member *m, struct strvec *names,
+		 struct gl_error *err)
+{
+  if (m->elf == NULL)
+    return 0;
+  GElf_Ehdr ehdr;
+  if (gelf_getehdr (m->elf, &ehdr) == NULL || ehdr.e_type != ET_REL)
+    return 0;
+  Elf_Scn *scn = NULL;
+  GElf_Shdr shdr;
+  while ((scn = elf_nextscn (m->elf, scn)) != NULL)
+    {
+      if (gelf_getshdr (scn, &shdr) == NULL)
+	goto damaged;
+      if (shdr.sh_type != SHT_SYMTAB)
+	continue;
+      Elf_Data *d = elf_getdata (scn, NULL);
+      if (d == NULL)
+	goto damaged;
+      size_t n = d->d_size / gelf_fsize (m->elf, ELF_T_SYM, 1, EV_CURRENT);
+      for (size_t i = shdr.sh_info; i < n; i++)
+	{
+	  GElf_Sym sym;
+	  if (gelf_getsym (d, (int) i, &sym) == NULL)
+	    goto damaged;
+	  int bind = GELF_ST_BIND (sym.st_info);
+	  int type = GELF_ST_TYPE (sym.st_info);
+	  if ((bind != STB_GLOBAL && bind != STB_WEAK
+	       && bind != STB_GNU_UNIQUE) || sym.st_shndx == SHN_UNDEF
+	      || type == STT_SECTION || type == STT_FILE)
+	    continue;
+	  const char *name = elf_strptr (m->elf, shdr.sh_link, sym.st_name);
+	  if (name == NULL)
+	    goto damaged;
+	  if (name[0] != '\0')
+	    strvec_push (names, name);
+	}
+      break;
+    }
+  return 0;
+
+damaged:
+  gl_error_set (err, GL_EXIT_INPUT, m->path, NULL,
+		"cannot read the symbol table: %s", elf_errmsg (-1));
+  return -1;
+}
+
+static void
+put_be (unsigned char *p, uint64_t v, int width)
+{
+  for (int i = width - 1; i >= 0; i--, v >>= 8)
+    p[i] = (unsigned char) v;
+}
+
+static int
+write_entry (struct archive *a, const char *name, const void *data,
+	     size_t size, int mode, const char *path, struct gl_error *err)
+{
+  struct archive_entry *e = archive_entry_new ();
+  archive_entry_set_pathname (e, name);
+  archive_entry_set_size (e, (la_int64_t) size);
+  archive_entry_set_mtime (e, 0, 0);
+  archive_entry_set_uid (e, 0);
+  archive_entry_set_gid (e, 0);
+  archive_entry_set_mode (e, mode);
+  int rc = archive_write_header (a, e);
+  archive_entry_free (e);
+  if (rc == ARCHIVE_OK && size > 0
+      && archive_write_data (a, data, size) != (la_ssize_t) size)
+    rc = ARCHIVE_FATAL;
+  if (rc != ARCHIVE_OK)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write %s: %s",
+		    name, archive_error_string (a) ? archive_error_string (a)
+		    : strerror (archive_errno (a)));
+      return -1;
+    }
+  return 0;
+}
+
+int
+ar_write (int fd, const char *path, const struct ar_set *set, bool index,
+	  struct gl_error *err)
+{
+  int rc = -1;
+  unsigned char *symtab = NULL;
+  char *names = NULL;
+  size_t *first_sym = xcalloc (set->n + 1, sizeof *first_sym);
+  struct strvec syms = { 0 };
+  strvec_init (&syms);
+
+  /* The long-name table, GNU style: "name/\n" entries padded with '\n'.  */
+  size_t names_size = 0;
+  for (size_t i = 0; i < set->n; i++)
+    if (strlen (set->v[i].name) > AR_SHORT_NAME_MAX)
+      names_size += strlen (set->v[i].name) + 2;
+  names = xmalloc (names_size + 2);
+  size_t off = 0;
+  for (size_t i = 0; i < set->n; i++)
+    if (strlen (set->v[i].name) > AR_SHORT_NAME_MAX)
+      off += (size_t) sprintf (names + off, "%s/\n", set->v[i].name);
+  if (names_size & 1)
+    names[names_size++] = '\n';
+
+  /* Symbols per member, in member order.  */
+  if (index)
+    for (size_t i = 0; i < set->n; i++)
+      {
+	first_sym[i] = syms.n;
+	if (collect_symbols (&set->v[i], &syms, err) != 0)
+	  goto out;
+      }
+  first_sym[set->n] = syms.n;
+  bool with_index = index && syms.n > 0;
+
+  /* Lay out the members to learn their header offsets.  */
+  size_t strings = 0;
+  for (size_t i = 0; i < syms.n; i++)
+    strings += strlen (syms.v[i]) + 1;
+  int width = 4;
+  size_t symtab_size = 0;
+  uint64_t *offsets = xcalloc (set->n + 1, sizeof *offsets);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      symtab_size = with_index ? (size_t) width * (syms.n + 1) + strings : 0;
+      symtab_size += symtab_size & 1;
+      uint64_t pos = 8;
+      if (with_index)
+	pos += AR_HEADER_SIZE + symtab_size;
+      if (names_size > 0)
+	pos += AR_HEADER_SIZE + names_size;
+      for (size_t i = 0; i < set->n; i++)
+	{
+	  offsets[i] = pos;
+	  pos += AR_HEADER_SIZE + set->v[i].size + (set->v[i].size & 1);
+	}
+      if (set->n == 0 || offsets[set->n - 1] <= UINT32_MAX)
+	break;
+      width = 8;		/* GNU's /SYM64/ index */
+    }
+
+  if (with_index)
+    {
+      symtab = xcalloc (symtab_size, 1);
+      put_be (symtab, syms.n, width);
+      unsigned char *p = symtab + width;
+      for (size_t i = 0; i < set->n; i++)
+	for (size_t s = first_sym[i]; s < first_sym[i + 1]; s++, p += width)
+	  put_be (p, offsets[i], width);
+      for (size_t s = 0; s < syms.n; s++)
+	{
+	  size_t len = strlen (syms.v[s]) + 1;
+	  memcpy (p, syms.v[s], len);
+	  p += len;
+	}
+    }
+  free (offsets);
+
+  struct archive *a = archive_write_new ();
+  if (archive_write_set_format_ar_svr4 (a) != ARCHIVE_OK
+      /* Never pad to 10240-byte blocks: ar t would call that malformed.  */
+      || archive_write_set_bytes_per_block (a, 0) != ARCHIVE_OK
+      || archive_write_open_fd (a, fd) != ARCHIVE_OK)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		    archive_error_string (a));
+      archive_write_free (a);
+      goto out;
+    }
+  if (with_index
+      && write_entry (a, width == 8 ? "/SYM64/" : "/", symtab, symtab_size,
+		      0, path, err) != 0)
+    goto fail;
+  if (names_size > 0
+      && write_entry (a, "//", names, names_size, 0, path, err) != 0)
+    goto fail;
+  for (size_t i = 0; i < set->n; i++)
+    if (write_entry (a, set->v[i].name, set->v[i].data, set->v[i].size,
+		     AE_IFREG | 0644, path, err) != 0)
+      goto fail;
+  if (archive_write_close (a) != ARCHIVE_OK)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		    archive_error_string (a));
+      goto fail;
+    }
+  rc = 0;
+
+fail:
+  archive_write_free (a);
+out:
+  strvec_free (&syms);
+  free (first_sym);
+  free (symtab);
+  free (names);
+  return rc;
+}

@@ -1,0 +1,60 @@
+/* Deterministic GNU ar archives: members from files or from an existing
+   archive, a GNU symbol index computed with libelf, written with libarchive.  */
+#ifndef GL_ARCHIVE_H
+#define GL_ARCHIVE_H
+
+#include <gelf.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+
+struct ar_member
+{
+  char *name;			/* member name (a file's base name) */
+  const unsigned char *data;	/* contents; points into a mapping */
+  size_t size;
+  Elf *elf;			/* for the symbol index; NULL if not ELF */
+  char *path;			/* where it came from, for messages */
+};
+
+struct ar_mapping
+{
+  void *addr;
+  size_t size;
+  Elf *elf;
+};
+
+struct ar_set
+{
+  struct ar_member *v;
+  size_t n;
+  struct ar_mapping *maps;	/* what the members point into */
+  size_t nmaps;
+  Elf **member_elfs;		/* libelf handles of archive members */
+  size_t nmember_elfs;
+};
+
+/* Add the file PATH as a member named after its base name.  */
+int ar_set_add_file (struct ar_set *set, const char *path,
+		     struct gl_error *err);
+/* Add every member of the archive PATH (its symbol index is dropped).  */
+int ar_set_add_archive (struct ar_set *set, const char *path,
+			struct gl_error *err);
+/* Index of the first member called NAME, or -1.  */
+long ar_set_find (const struct ar_set *set, const char *name);
+/* Replace member I by the last member added, which is removed from the end.  */
+void ar_set_replace_with_last (struct ar_set *set, size_t i);
+void ar_set_remove (struct ar_set *set, size_t i);
+void ar_set_free (struct ar_set *set);
+
+/* Write SET to the open file FD as a GNU archive: zero dates, uids and gids,
+   a symbol index ("/", or "/SYM64/" past 4 GiB) when INDEX, long names in
+   "//".  PATH names FD in messages.  */
+int ar_write (int fd, const char *path, const struct ar_set *set, bool index,
+	      struct gl_error *err);
+
+/* Is PATH's content an archive?  1 yes, 0 no, 2 a thin archive, -1 error.  */
+int ar_probe (const char *path, struct gl_error *err);
+
+#endif

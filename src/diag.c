@@ -1,0 +1,89 @@
+/* Errors as values: modules fill a struct gl_error, only front ends print.  */
+#include <config.h>
+
+#include "diag.h"
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *gl_progname = "gold-link";
+int gl_verbose;
+
+void
+gl_error_set (struct gl_error *err, int status, const char *file,
+	      const char *member, const char *fmt, ...)
+{
+  gl_error_clear (err);
+  err->status = status;
+  err->file = file ? xstrdup (file) : NULL;
+  err->member = member ? xstrdup (member) : NULL;
+  va_list ap;
+  va_start (ap, fmt);
+  err->message = xvasprintf (fmt, ap);
+  va_end (ap);
+}
+
+void
+gl_error_note (struct gl_error *err, const char *fmt, ...)
+{
+  free (err->note);
+  va_list ap;
+  va_start (ap, fmt);
+  err->note = xvasprintf (fmt, ap);
+  va_end (ap);
+}
+
+void
+gl_error_clear (struct gl_error *err)
+{
+  free (err->file);
+  free (err->member);
+  free (err->message);
+  free (err->note);
+  err->file = err->member = err->message = err->note = NULL;
+  err->status = 0;
+}
+
+void
+gl_error_print (const char *prog, const struct gl_error *err)
+{
+  if (err->file != NULL && err->member != NULL)
+    fprintf (stderr, "%s: error: %s(%s): %s\n", prog, err->file, err->member,
+	     err->message);
+  else if (err->file != NULL)
+    fprintf (stderr, "%s: error: %s: %s\n", prog, err->file, err->message);
+  else
+    fprintf (stderr, "%s: error: %s\n", prog,
+	     err->message ? err->message : "unknown error");
+  if (err->note != NULL)
+    fprintf (stderr, "%s: note: %s\n", prog, err->note);
+}
+
+void
+gl_warning (const char *prog, const char *file, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  if (file != NULL)
+    fprintf (stderr, "%s: warning: %s: ", prog, file);
+  else
+    fprintf (stderr, "%s: warning: ", prog);
+  vfprintf (stderr, fmt, ap);
+  fputc ('\n', stderr);
+  va_end (ap);
+}
+
+void
+gl_verbosef (const char *fmt, ...)
+{
+  if (!gl_verbose)
+    return;
+  va_list ap;
+  va_start (ap, fmt);
+  fprintf (stderr, "%s: ", gl_progname);
+  vfprintf (stderr, fmt, ap);
+  fputc ('\n', stderr);
+  va_end (ap);
+}

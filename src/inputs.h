@@ -1,0 +1,49 @@
+/* What each linker input is, judged by its content, and which one is the Go
+   object.  */
+#ifndef GL_INPUTS_H
+#define GL_INPUTS_H
+
+#include <gelf.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arch.h"
+#include "diag.h"
+
+enum input_kind
+{
+  INPUT_OBJECT,			/* ELF ET_REL */
+  INPUT_SHARED,			/* ELF ET_DYN */
+  INPUT_ARCHIVE,		/* !<arch> */
+  INPUT_THIN_ARCHIVE,		/* !<thin> */
+  INPUT_SCRIPT			/* text: a linker script such as libc.so */
+};
+
+struct input
+{
+  char *path;
+  enum input_kind kind;
+  unsigned machine;		/* ELF inputs: e_machine, e_ident class */
+  unsigned elfclass;
+  bool go;			/* the Go object */
+  int fd;			/* open while elf is */
+  Elf *elf;			/* ELF objects and archives; NULL otherwise */
+};
+
+struct inputs
+{
+  struct input *v;
+  size_t n;
+  struct input *go;		/* the Go object, or NULL */
+  const struct gl_arch *arch;	/* the Go object's, else the first ELF's */
+};
+
+/* Open and classify PATH, append it to INS.  ELF objects are checked to
+   agree on machine and class with what came before.  */
+int inputs_add (struct inputs *ins, const char *path, struct gl_error *err);
+void inputs_free (struct inputs *ins);
+
+const char *inputs_kind_name (enum input_kind kind);
+const char *inputs_machine_name (unsigned machine, unsigned elfclass);
+
+#endif

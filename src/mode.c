@@ -1,0 +1,207 @@
+/* The build mode: asked for with --buildmode, else read from the driver's
+   flags checked against the evidence in go.o; and the flags each mode needs.  */
+#include <config.h>
+
+#include "mode.h"
+
+#include <string.h>
+
+static const char *const mode_names[] = {
+  [MODE_NONE] = "default",
+  [MODE_EXE] = "exe",
+  [MODE_PIE] = "pie",
+  [MODE_C_SHARED] = "c-shared",
+  [MODE_C_ARCHIVE] = "c-archive",
+  [MODE_SHARED] = "shared",
+  [MODE_PLUGIN] = "plugin",
+  [MODE_EXE_LINKSHARED] = "exe (-linkshared)",
+};
+
+const char *
+mode_name (enum gl_mode mode)
+{
+  return mode_names[mode];
+}
+
+enum gl_output
+mode_output (enum gl_mode mode)
+{
+  switch (mode)
+    {
+    case MODE_C_SHARED:
+    case MODE_SHARED:
+    case MODE_PLUGIN:
+      return OUTPUT_SHARED_OBJECT;
+    case MODE_C_ARCHIVE:
+      return OUTPUT_ARCHIVE;
+    default:
+      return OUTPUT_EXECUTABLE;
+    }
+}
+
+/* SPEC "Build modes": what cmd/link 1.19 adds per mode (lib.go:1434-1557).  */
+static const char *const flags_exe[] = { "-no-pie", NULL };
+static const char *const flags_pie[] = { "-Wl,-z,relro", "-pie", NULL };
+static const char *const flags_c_shared[] = {
+  "-Wl,-z,relro", "-shared", "-Wl,-z,nodelete", "-Wl,-Bsymbolic", NULL
+};
+static const char *const flags_dynlink_lib[] = {
+  "-Wl,-z,relro", "-shared", "-Wl,-z,now", "-Wl,-z,nocopyreloc", NULL
+};
+static const char *const flags_linkshared[] = {
+  "-Wl,-z,now", "-Wl,-z,nocopyreloc", NULL
+};
+static const char *const flags_none[] = { NULL };
+
+const char *const *
+mode_flags (enum gl_mode mode)
+{
+  switch (mode)
+    {
+    case MODE_EXE:
+      return flags_exe;
+    case MODE_PIE:
+      return flags_pie;
+    case MODE_C_SHARED:
+      return flags_c_shared;
+    case MODE_SHARED:
+    case MODE_PLUGIN:
+      return flags_dynlink_lib;
+    case MODE_EXE_LINKSHARED:
+      return flags_linkshared;
+    default:
+      return flags_none;
+    }
+}
+
+static int
+conflict (struct gl_error *err, const char *a, const char *b)
+{
+  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL, "%s and %s conflict", a, b);
+  gl_error_note (err, "ask for one build mode: a shared library (-shared), "
+		 "a PIE (-pie) or an executable (-no-pie)");
+  return -1;
+}
+
+/* The mode a go.o was built for, as far as its content tells.  */
+static enum gl_mode
+evidence_mode (const struct goobj *g, const char **why)
+{
+  if (g->pkglist_note || g->abihash_note)
+    {
+      *why = "go.o has .note.go.pkg-list (-buildmode=shared)";
+      return MODE_SHARED;
+    }
+  if (g->plugin_tabs && !g->buildinfo)
+    {
+      *why = "go.o has go.plugin.tabs and no .go.buildinfo (plugin)";
+      return MODE_PLUGIN;
+    }
+  if (g->lib_entry)
+    {
+      *why = "go.o has the library entry (c-shared/c-archive)";
+      return MODE_C_SHARED;
+    }
+  if (g->slot_symbols > 0 && !g->slot_defined)
+    {
+      *why = "go.o leaves the TLS slot undefined (-linkshared)";
+      return MODE_EXE_LINKSHARED;
+    }
+  if (!g->data_rel_ro || g->le_count > 0)
+    {
+      *why = "go.o is position-dependent (exe)";
+      return MODE_EXE;
+    }
+  *why = "go.o is position-independent (pie)";
+  return MODE_PIE;
+}
+
+int
+mode_decide (const char *requested, const struct cmdline *cl,
+	     const struct goobj *g, enum gl_mode *mode, const char **why,
+	     struct gl_error *err)
+{
+  if (cl->shared && cl->pie)
+    return conflict (err, "-shared", "-pie");
+  if (cl->shared && cl->static_pie)
+    return conflict (err, "-shared", "-static-pie");
+  if (cl->pie && cl->no_pie)
+    return conflict (err, "-pie", "-no-pie");
+
+  if (requested != NULL)
+    {
+      enum gl_mode m = MODE_NONE;
+      for (int i = MODE_EXE; i <= MODE_PLUGIN; i++)
+	if (strcmp (requested, mode_names[i]) == 0)
+	  m = (enum gl_mode) i;
+      if (m == MODE_NONE)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL,
+			"unknown build mode '%s'", requested);
+	  gl_error_note (err, "--buildmode takes exe, pie, c-shared, "
+			 "c-archive, shared or plugin");
+	  return -1;
+	}
+      bool wants_shared = mode_output (m) == OUTPUT_SHARED_OBJECT;
+      if (cl->shared && !wants_shared && m != MODE_C_ARCHIVE)
+	return conflict (err, "-shared", "--buildmode=exe/pie");
+      if ((cl->pie || cl->static_pie) && m != MODE_PIE)
+	return conflict (err, "-pie", requested);
+      if (cl->no_pie && m == MODE_PIE)
+	return conflict (err, "-no-pie", "--buildmode=pie");
+      if (m == MODE_EXE && g != NULL && g->slot_symbols > 0
+	  && !g->slot_defined)
+	m = MODE_EXE_LINKSHARED;
+      *mode = m;
+      *why = "--buildmode";
+      return 0;
+    }
+
+  const char *evidence = NULL;
+  enum gl_mode found = g ? evidence_mode (g, &evidence) : MODE_NONE;
+  if (cl->shared)
+    {
+      /* -shared alone cannot tell c-shared, shared and plugin apart.  */
+      if (found == MODE_SHARED || found == MODE_PLUGIN)
+	{
+	  *mode = found;
+	  *why = evidence;
+	}
+      else
+	{
+	  *mode = MODE_C_SHARED;
+	  *why = "-shared";
+	}
+    }
+  else if (cl->pie || cl->static_pie)
+    {
+      *mode = MODE_PIE;
+      *why = cl->pie ? "-pie" : "-static-pie";
+    }
+  else if (cl->no_pie || cl->static_exe)
+    {
+      *mode = found == MODE_EXE_LINKSHARED ? found : MODE_EXE;
+      *why = cl->no_pie ? "-no-pie" : "-static";
+    }
+  else if (g != NULL)
+    {
+      /* No mode flag: a -linkshared executable, or a build system that
+         leaves the mode to us.  A library needs its mode named.  */
+      if (mode_output (found) == OUTPUT_SHARED_OBJECT)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL,
+			"no build mode given, and %s", evidence);
+	  gl_error_note (err, "pass --buildmode=%s (or -shared) to link a "
+			 "library", mode_name (found));
+	  return -1;
+	}
+      *mode = found;
+      *why = evidence;
+    }
+  else
+    {
+      *mode = MODE_NONE;
+      *why = "no Go object and no mode flag";
+    }
+  return 0;
+}

@@ -1,0 +1,159 @@
+/* Allocation that never returns NULL, and a growable vector of strings.  */
+#include <config.h>
+
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void
+out_of_memory (void)
+{
+  static const char msg[] = "gold-link: error: out of memory\n";
+  ssize_t r = write (STDERR_FILENO, msg, sizeof msg - 1);
+  (void) r;
+  exit (1);
+}
+
+void *
+xmalloc (size_t size)
+{
+  void *p = malloc (size ? size : 1);
+  if (p == NULL)
+    out_of_memory ();
+  return p;
+}
+
+void *
+xcalloc (size_t n, size_t size)
+{
+  void *p = calloc (n ? n : 1, size ? size : 1);
+  if (p == NULL)
+    out_of_memory ();
+  return p;
+}
+
+void *
+xrealloc (void *p, size_t size)
+{
+  p = realloc (p, size ? size : 1);
+  if (p == NULL)
+    out_of_memory ();
+  return p;
+}
+
+char *
+xstrdup (const char *s)
+{
+  return xstrndup (s, strlen (s));
+}
+
+char *
+xstrndup (const char *s, size_t n)
+{
+  char *p = xmalloc (n + 1);
+  memcpy (p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *
+xvasprintf (const char *fmt, va_list ap)
+{
+  char *s = NULL;
+  if (vasprintf (&s, fmt, ap) < 0)
+    out_of_memory ();
+  return s;
+}
+
+char *
+xasprintf (const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *s = xvasprintf (fmt, ap);
+  va_end (ap);
+  return s;
+}
+
+void
+strvec_init (struct strvec *sv)
+{
+  sv->n = 0;
+  sv->cap = 8;
+  sv->v = xcalloc (sv->cap, sizeof *sv->v);
+}
+
+static void
+strvec_reserve (struct strvec *sv, size_t extra)
+{
+  if (sv->v == NULL)
+    strvec_init (sv);
+  if (sv->n + extra + 1 <= sv->cap)
+    return;
+  while (sv->n + extra + 1 > sv->cap)
+    sv->cap *= 2;
+  sv->v = xrealloc (sv->v, sv->cap * sizeof *sv->v);
+}
+
+void
+strvec_push_own (struct strvec *sv, char *s)
+{
+  strvec_reserve (sv, 1);
+  sv->v[sv->n++] = s;
+  sv->v[sv->n] = NULL;
+}
+
+void
+strvec_push (struct strvec *sv, const char *s)
+{
+  strvec_push_own (sv, xstrdup (s));
+}
+
+void
+strvec_insert (struct strvec *sv, size_t at, const char *s)
+{
+  strvec_reserve (sv, 1);
+  if (at > sv->n)
+    at = sv->n;
+  memmove (sv->v + at + 1, sv->v + at, (sv->n - at + 1) * sizeof *sv->v);
+  sv->v[at] = xstrdup (s);
+  sv->n++;
+}
+
+void
+strvec_set (struct strvec *sv, size_t at, const char *s)
+{
+  char *copy = xstrdup (s);
+  free (sv->v[at]);
+  sv->v[at] = copy;
+}
+
+void
+strvec_append (struct strvec *sv, const struct strvec *from)
+{
+  for (size_t i = 0; i < from->n; i++)
+    strvec_push (sv, from->v[i]);
+}
+
+int
+strvec_contains (const struct strvec *sv, const char *s)
+{
+  for (size_t i = 0; i < sv->n; i++)
+    if (strcmp (sv->v[i], s) == 0)
+      return 1;
+  return 0;
+}
+
+void
+strvec_free (struct strvec *sv)
+{
+  if (sv->v != NULL)
+    for (size_t i = 0; i < sv->n; i++)
+      free (sv->v[i]);
+  free (sv->v);
+  sv->v = NULL;
+  sv->n = sv->cap = 0;
+}
