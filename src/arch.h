@@ -1,4 +1,4 @@
-/* What gold-link knows about each architecture: the data in arch/*.def.  */
+/* What gold-link knows about each architecture: the data in arch/.  */
 #ifndef GL_ARCH_H
 #define GL_ARCH_H
 

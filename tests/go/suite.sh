@@ -62,8 +62,11 @@ gosuite_setup () {
 
   GOSUITE_LOG=$WORK/log
   mkdir -p "$WORK/wrap/bin" "$GOSUITE_LOG/extld" "$GOSUITE_LOG/ar"
-  # Both wrappers exec the real binary, so it keeps its own name in argv[0]:
-  # gold-link links, gold-link-ar archives.
+  # The extld wrapper execs $GOLD_LINK as is.  The ar wrapper execs a symlink
+  # named `ar` to $GOLD_LINK_AR (kept out of PATH), so that gold-link sees
+  # itself run as `ar`, as it would be from a plain `ar` symlink in PATH.
+  mkdir -p "$WORK/wrap/ar-real"
+  ln -s "$GOLD_LINK_AR" "$WORK/wrap/ar-real/ar"
   cat > "$WORK/wrap/extld" <<EOF
 #!/bin/sh
 f=\$(mktemp $(gosuite_sq "$GOSUITE_LOG/extld")/call.XXXXXX) || exit 99
@@ -74,7 +77,7 @@ EOF
 #!/bin/sh
 f=\$(mktemp $(gosuite_sq "$GOSUITE_LOG/ar")/call.XXXXXX) || exit 99
 printf '%s\n' "\$*" > "\$f"
-exec $(gosuite_sq "$GOLD_LINK_AR") "\$@"
+exec $(gosuite_sq "$WORK/wrap/ar-real/ar") "\$@"
 EOF
   chmod +x "$WORK/wrap/extld" "$WORK/wrap/bin/ar"
 

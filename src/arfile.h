@@ -1,7 +1,7 @@
 /* Deterministic GNU ar archives: members from files or from an existing
    archive, a GNU symbol index computed with libelf, written with libarchive.  */
-#ifndef GL_ARCHIVE_H
-#define GL_ARCHIVE_H
+#ifndef GL_ARFILE_H
+#define GL_ARFILE_H
 
 #include <gelf.h>
 #include <stdbool.h>

@@ -2,7 +2,7 @@
    archive, a GNU symbol index computed with libelf, written with libarchive.  */
 #include <config.h>
 
-#include "archive.h"
+#include "arfile.h"
 #include "xalloc.h"
 
 #include <archive.h>
@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>

@@ -1,0 +1,421 @@
+/* gold-link: options and dispatch.  Run as gold-link-ar (or ar) it is the
+   archiver; otherwise the external-linking driver for Go.  */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <popt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ar.h"
+#include "arfile.h"
+#include "cmdline.h"
+#include "diag.h"
+#include "goobj.h"
+#include "inputs.h"
+#include "linker.h"
+#include "mode.h"
+#include "output.h"
+#include "run.h"
+#include "stage.h"
+#include "tls.h"
+#include "xalloc.h"
+
+enum
+{
+  OPT_BUILDMODE = 1,
+  OPT_CC,
+  OPT_VERBOSE,
+  OPT_VERSION
+};
+
+struct options
+{
+  char *buildmode;		/* --buildmode */
+  char *cc;			/* --cc */
+  int dry_run;			/* --dry-run */
+  int keep_temps;		/* --keep-temps */
+};
+
+static struct options opt;
+
+static struct poptOption options[] = {
+  { "buildmode", '\0', POPT_ARG_STRING, NULL, OPT_BUILDMODE,
+    "build mode: exe, pie, c-shared, c-archive, shared or plugin "
+    "(default: from the driver flags and go.o)", "MODE" },
+  { "cc", '\0', POPT_ARG_STRING, NULL, OPT_CC,
+    "compiler driver that runs the link (default: GOLD_LINK_CC, CC, the "
+    "target's gcc)", "CC" },
+  { "verbose", 'v', POPT_ARG_NONE, NULL, OPT_VERBOSE,
+    "explain each decision and print the command; -v also reaches the "
+    "driver", NULL },
+  { "dry-run", '\0', POPT_ARG_NONE, &opt.dry_run, 0,
+    "print the command and run nothing", NULL },
+  { "keep-temps", '\0', POPT_ARG_NONE, &opt.keep_temps, 0,
+    "keep the staging directory and say where it is", NULL },
+  { "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
+    "print the version and exit", NULL },
+  POPT_AUTOHELP
+  POPT_TABLEEND
+};
+
+static int
+fail (struct gl_error *err)
+{
+  gl_error_print (gl_progname, err);
+  int status = err->status ? err->status : GL_EXIT_INPUT;
+  gl_error_clear (err);
+  return status;
+}
+
+/* Parse gold-link's own options; -1 to go on, else an exit status.  */
+static int
+parse_own_options (struct strvec *own)
+{
+  poptContext con = poptGetContext ("gold-link", (int) own->n,
+				    (const char **) own->v, options, 0);
+  poptSetOtherOptionHelp (con, "[OPTION...] [gcc-driver argument...]");
+  int rc, status = -1;
+  while ((rc = poptGetNextOpt (con)) > 0)
+    switch (rc)
+      {
+      case OPT_BUILDMODE:
+	free (opt.buildmode);
+	opt.buildmode = poptGetOptArg (con);
+	break;
+      case OPT_CC:
+	free (opt.cc);
+	opt.cc = poptGetOptArg (con);
+	break;
+      case OPT_VERBOSE:
+	gl_verbose++;
+	break;
+      case OPT_VERSION:
+	printf ("gold-link %s\n", PACKAGE_VERSION);
+	status = GL_EXIT_OK;
+	break;
+      }
+  if (rc < -1)
+    {
+      fprintf (stderr, "gold-link: error: %s: %s\n",
+	       poptBadOption (con, POPT_BADOPTION_NOALIAS), poptStrerror (rc));
+      fprintf (stderr, "gold-link: note: gold-link --help lists the options\n");
+      status = GL_EXIT_USAGE;
+    }
+  poptFreeContext (con);
+  return status;
+}
+
+/* The architecture to prepare for when there is no object to say: GOARCH
+   (cmd/go exports it to the linker), else this machine's.  */
+static const struct gl_arch *
+hinted_arch (void)
+{
+  const char *goarch = getenv ("GOARCH");
+  const struct gl_arch *a = goarch ? arch_by_goarch (goarch) : NULL;
+  return a ? a : arch_native ();
+}
+
+static void
+print_command (const struct strvec *cmd)
+{
+  char *line = run_format_command (cmd->v);
+  if (opt.dry_run)
+    printf ("%s\n", line);
+  else
+    gl_verbosef ("run: %s", line);
+  free (line);
+}
+
+static int
+run_and_report (const struct strvec *cmd, struct gl_error *err)
+{
+  int status;
+  if (run_command (cmd->v, &status, err) != 0)
+    return -1;
+  return status;
+}
+
+/* Not a link gold-link needs to look at (a probe compiling trivial.c, a
+   version query): hand it to the driver exactly as the driver would see it.  */
+static int
+pass_through (const struct strvec *driver, struct gl_error *err)
+{
+  struct strvec cc = { 0 }, cmd = { 0 };
+  strvec_init (&cc);
+  strvec_init (&cmd);
+  const char *why;
+  linker_choose_cc (opt.cc, hinted_arch (), &cc, &why);
+  gl_verbosef ("not a link of objects: passing the command to %s (%s)",
+	       cc.v[0], why);
+  strvec_append (&cmd, &cc);
+  strvec_append (&cmd, driver);
+  if (gl_verbose)
+    strvec_push (&cmd, "-v");
+  print_command (&cmd);
+  int status = opt.dry_run ? 0 : run_and_report (&cmd, err);
+  strvec_free (&cc);
+  strvec_free (&cmd);
+  return status < 0 ? fail (err) : status;
+}
+
+/* The output must not overwrite one of its inputs.  */
+static int
+check_output_not_input (const char *output, const struct inputs *ins,
+			struct gl_error *err)
+{
+  struct stat o;
+  if (stat (output, &o) != 0)
+    return 0;
+  for (size_t i = 0; i < ins->n; i++)
+    {
+      struct stat s;
+      if (stat (ins->v[i].path, &s) == 0 && s.st_dev == o.st_dev
+	  && s.st_ino == o.st_ino)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, output, NULL,
+			"the output is also an input");
+	  gl_error_note (err, "name another output with -o");
+	  return -1;
+	}
+    }
+  return 0;
+}
+
+/* c-archive: gold-link writes the archive itself.  */
+static int
+write_c_archive (const struct inputs *ins, const char *path,
+		 struct gl_error *err)
+{
+  struct ar_set set = { 0 };
+  struct output out = { 0 };
+  int rc = -1, fd = -1;
+  for (size_t i = 0; i < ins->n; i++)
+    {
+      if (ins->v[i].kind != INPUT_OBJECT)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, ins->v[i].path, NULL,
+			"a c-archive holds objects only, not a %s",
+			inputs_kind_name (ins->v[i].kind));
+	  gl_error_note (err, "pass the archive's objects, and give libraries "
+			 "to the program's final link instead");
+	  goto out;
+	}
+      if (ar_set_add_file (&set, ins->v[i].path, err) != 0)
+	goto out;
+    }
+  gl_verbosef ("c-archive: %zu members with a symbol index into %s",
+	       set.n, path);
+  if (opt.dry_run)
+    {
+      rc = 0;
+      goto out;
+    }
+  if (output_begin (&out, path, true, err) != 0)
+    goto out;
+  fd = open (out.tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
+		    strerror (errno));
+      goto out;
+    }
+  if (ar_write (fd, path, &set, true, err) != 0)
+    goto out;
+  mode_t mask = umask (0);
+  umask (mask);
+  if (!out.in_place)
+    fchmod (fd, 0666 & ~mask);
+  if (close (fd) != 0)
+    {
+      fd = -1;
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		    strerror (errno));
+      goto out;
+    }
+  fd = -1;
+  rc = output_commit (&out, err);
+
+out:
+  if (fd >= 0)
+    close (fd);
+  if (rc != 0)
+    output_abort (&out);
+  output_free (&out);
+  ar_set_free (&set);
+  return rc;
+}
+
+static int
+link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *err)
+{
+  struct inputs ins = { 0 };
+  struct goobj g;
+  bool have_g = false;
+  struct strvec cc = { 0 }, cmd = { 0 };
+  struct output out = { 0 };
+  int status = -1;
+  strvec_init (&cc);
+  strvec_init (&cmd);
+
+  for (size_t i = 0; i < cl->noperands; i++)
+    if (inputs_add (&ins, driver->v[cl->operands[i]], err) != 0)
+      goto out;
+
+  const char *output = cl->output ? cl->output : "a.out";
+  if (check_output_not_input (output, &ins, err) != 0)
+    goto out;
+  const struct gl_arch *arch = ins.arch ? ins.arch : hinted_arch ();
+
+  if (ins.go != NULL)
+    {
+      if (goobj_scan (ins.go->elf, ins.go->path, arch, &g, err) != 0)
+	goto out;
+      have_g = true;
+      gl_verbosef ("Go object: %s (%s)", ins.go->path, arch->goarch);
+    }
+  enum gl_mode mode;
+  const char *why;
+  if (mode_decide (opt.buildmode, cl, have_g ? &g : NULL, &mode, &why,
+		   err) != 0)
+    goto out;
+  gl_verbosef ("mode: %s (from %s)", mode_name (mode), why);
+  if (have_g)
+    {
+      char *desc = tls_describe (&g), *warning = NULL;
+      gl_verbosef ("%s", desc);
+      free (desc);
+      if (tls_check (&g, ins.go->path, mode, cl->static_exe, err,
+		     &warning) != 0)
+	goto out;
+      if (warning != NULL)
+	gl_warning (gl_progname, ins.go->path, "%s", warning);
+      free (warning);
+    }
+  else
+    gl_verbosef ("no Go object among the inputs: linking as the driver "
+		 "would, without Go checks");
+
+  if (mode == MODE_C_ARCHIVE)
+    {
+      status = write_c_archive (&ins, output, err) == 0 ? 0 : -1;
+      goto out;
+    }
+
+  const char *cc_why;
+  linker_choose_cc (opt.cc, arch, &cc, &cc_why);
+  gl_verbosef ("linker: %s through the compiler driver (chosen by %s)",
+	       cc.v[0], cc_why);
+  if (opt.dry_run)
+    {
+      linker_build_command (&cc, arch, mode, have_g, cl, output, gl_verbose,
+			    &cmd);
+      print_command (&cmd);
+      status = 0;
+      goto out;
+    }
+  if (output_begin (&out, output, false, err) != 0)
+    goto out;
+  linker_build_command (&cc, arch, mode, have_g, cl, out.tmp, gl_verbose,
+			&cmd);
+  print_command (&cmd);
+  status = run_and_report (&cmd, err);
+  if (status == 0 && stage_caught_signal () == 0)
+    {
+      if (access (out.tmp, F_OK) != 0 && !out.in_place)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, output, NULL,
+			"%s succeeded but wrote no output", cc.v[0]);
+	  status = -1;
+	}
+      else if (output_commit (&out, err) != 0)
+	status = -1;
+    }
+  if (status != 0)
+    output_abort (&out);
+
+out:
+  if (status < 0 && err->status != 0)
+    status = fail (err);
+  else if (status < 0)
+    status = GL_EXIT_INPUT;
+  if (have_g)
+    goobj_free (&g);
+  output_free (&out);
+  inputs_free (&ins);
+  strvec_free (&cc);
+  strvec_free (&cmd);
+  return status;
+}
+
+static bool
+is_ar_name (const char *argv0)
+{
+  const char *base = strrchr (argv0, '/');
+  base = base ? base + 1 : argv0;
+  size_t n = strlen (base);
+  return strcmp (base, "ar") == 0 || (n > 3 && strcmp (base + n - 3, "-ar") == 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  if (argc > 0 && is_ar_name (argv[0]))
+    return ar_main (argc, argv);
+
+  struct gl_error err = { 0 };
+  struct strvec args = { 0 }, own = { 0 }, driver = { 0 };
+  struct cmdline cl = { 0 };
+  int status;
+  elf_version (EV_CURRENT);
+
+  if (cmdline_expand_response_files (argc, argv, &args, &err) != 0)
+    {
+      status = fail (&err);
+      goto out;
+    }
+  cmdline_split (&args, options, &own, &driver);
+  status = parse_own_options (&own);
+  if (status >= 0)
+    goto out;
+  if (cmdline_classify (&driver, &cl, &err) != 0)
+    {
+      status = fail (&err);
+      goto out;
+    }
+  stage_init (opt.keep_temps);
+
+  bool is_link = !cl.sources && !cl.no_link
+    && (cl.noperands > 0 || cl.nlibs > 0);
+  if (!is_link && opt.buildmode == NULL)
+    status = pass_through (&driver, &err);
+  else if (cl.noperands == 0)
+    {
+      gl_error_set (&err, GL_EXIT_USAGE, NULL, NULL, "no input files");
+      gl_error_note (&err, "name go.o and the host objects to link");
+      status = fail (&err);
+    }
+  else
+    status = link_inputs (&driver, &cl, &err);
+
+  int sig = stage_caught_signal ();
+  const char *kept = stage_cleanup ();
+  if (kept != NULL)
+    fprintf (stderr, "gold-link: kept the staging directory %s\n", kept);
+  if (sig != 0)
+    status = 128 + sig;
+
+out:
+  cmdline_free (&cl);
+  strvec_free (&args);
+  strvec_free (&own);
+  strvec_free (&driver);
+  free (opt.buildmode);
+  free (opt.cc);
+  return status;
+}
