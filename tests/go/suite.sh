@@ -18,11 +18,11 @@
 # Overridable from the environment (mostly for debugging):
 #   GOSUITE_GOROOT  the Go 1.19 GOROOT             (default /usr/lib/go-1.19)
 #   GOSUITE_MISC    its misc tree                   (default /usr/share/go-1.19/misc)
-#   GOSUITE_TAIL    lines of go test output shown on failure (default 80)
+#   GOSUITE_TAIL    lines of go test output shown on failure (default 40)
 
 GOSUITE_GOROOT=${GOSUITE_GOROOT:-/usr/lib/go-1.19}
 GOSUITE_MISC=${GOSUITE_MISC:-/usr/share/go-1.19/misc}
-GOSUITE_TAIL=${GOSUITE_TAIL:-80}
+GOSUITE_TAIL=${GOSUITE_TAIL:-40}
 
 # The dereferenced GOROOT copy shared by testplugin and testshared.  It lives
 # in the build tree (make clean removes tests/tmp) so that its path is stable
@@ -48,7 +48,7 @@ gosuite_setup () {
   case $WORK in
     *[[:space:]]*) skip "scratch dir '$WORK' has a space; Go 1.19 GOFLAGS cannot hold it" ;;
   esac
-  need_cmd gcc mktemp sed grep find
+  need_cmd gcc mktemp sed grep find awk
 
   # Nothing from the caller's Go setup may leak into the suites.  GOROOT in
   # particular would defeat the GOROOT copy used by testplugin/testshared.
@@ -190,6 +190,7 @@ gosuite_go_test () {
   elif [ "$npass" = 0 ]; then why="no test passed (did the suite skip itself?)"
   fi
   if [ -n "$why" ]; then
+    gosuite_failed_output "$GOSUITE_OUT" >&2
     echo "--- last $GOSUITE_TAIL lines of go test output:" >&2
     tail -n "$GOSUITE_TAIL" "$GOSUITE_OUT" >&2
     echo "--- end of output (run with KEEP=1 to keep $GOSUITE_OUT)" >&2
@@ -197,6 +198,34 @@ gosuite_go_test () {
     note "extld calls: $(wc -l < "$WORK/extld.log"), ar calls: $(wc -l < "$WORK/ar.log")"
     fail "$why"
   fi
+}
+
+# gosuite_failed_output FILE: for each failed test in the `go test -v`
+# output FILE, the lines it logged (up to 40; under -v they come between its
+# "=== RUN"/"=== CONT" line and the next "===" or "---" line), then its
+# "--- FAIL" line.  The tail alone misses them: failures are rarely last.
+gosuite_failed_output () {
+  awk -v max=40 '
+    /^=== (RUN|CONT|PAUSE|NAME)[ \t]/ {
+      cur = $3
+      if ($2 == "RUN") { buf[cur] = ""; n[cur] = 0 }
+      next
+    }
+    /^[ \t]*--- FAIL: / {
+      name = $3
+      print "--- " name " failed:"
+      printf "%s", buf[name]
+      if (n[name] >= max) print "        [...]"
+      print
+      cur = ""
+      next
+    }
+    /^[ \t]*--- (PASS|SKIP): / { cur = ""; next }
+    cur != "" {
+      if (n[cur] < max) buf[cur] = buf[cur] $0 "\n"
+      n[cur]++
+    }
+  ' "$1"
 }
 
 # Gather the per-call wrapper logs into $WORK/extld.log and $WORK/ar.log.
