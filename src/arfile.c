@@ -150,6 +150,7 @@ ar_set_add_archive (struct ar_set *set, const char *path,
   /* Member handles stay open for the symbol index; ar_set_free ends them.  */
   Elf_Cmd cmd = ELF_C_READ_MMAP;
   Elf *e;
+  (void) elf_errno ();		/* forget errors of earlier calls */
   while ((e = elf_begin (-1, cmd, m->elf)) != NULL)
     {
       Elf_Arhdr *h = elf_getarhdr (e);
@@ -186,10 +187,11 @@ ar_set_add_archive (struct ar_set *set, const char *path,
 				   * sizeof *set->member_elfs);
       set->member_elfs[set->nmember_elfs++] = e;
     }
-  if (elf_errno () != 0)
+  int code = elf_errno ();
+  if (code != 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged archive: %s",
-		    elf_errmsg (-1));
+		    elf_errmsg (code));
       return -1;
     }
   return 0;

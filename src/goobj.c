@@ -259,7 +259,7 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
 	}
       else if (arch->tls_unused != NULL && strcmp (name, arch->tls_unused) == 0)
 	s->symkind[i] = SYM_UNUSED_TLS;
-      else if (GELF_ST_TYPE (sym.st_info) == STT_TLS)
+      else if (GELF_ST_TYPE (sym.st_info) == STT_TLS && defined)
 	{
 	  if (g->stray_tls_symbol == NULL)
 	    g->stray_tls_symbol = xstrdup (name);

@@ -123,6 +123,7 @@ check_archive_members (struct inputs *ins, Elf *ar, const char *path,
 {
   Elf_Cmd cmd = ELF_C_READ_MMAP;
   Elf *m;
+  (void) elf_errno ();		/* forget errors of earlier calls */
   while ((m = elf_begin (-1, cmd, ar)) != NULL)
     {
       Elf_Arhdr *h = elf_getarhdr (m);
@@ -139,10 +140,11 @@ check_archive_members (struct inputs *ins, Elf *ar, const char *path,
       if (rc != 0)
 	return -1;
     }
-  if (elf_errno () != 0)
+  int code = elf_errno ();
+  if (code != 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "damaged archive: %s", elf_errmsg (-1));
+		    "damaged archive: %s", elf_errmsg (code));
       gl_error_note (err, "the archive is truncated or damaged; rebuild it");
       return -1;
     }

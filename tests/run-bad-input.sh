@@ -62,7 +62,9 @@ cmp same.o t/000000.o || fail "input changed"
 expect_fail 2 "error: -shared and -pie conflict" "$GOLD_LINK" -shared -pie -o out/a t/go.o
 expect_fail 2 "error: unknown build mode 'bogus'" "$GOLD_LINK" --buildmode=bogus -o out/a t/go.o
 expect_fail 2 "error: missing argument to '-o'" "$GOLD_LINK" t/go.o -o
-expect_fail 2 "error: --no-such-option: unknown option" "$GOLD_LINK" --no-such-option t/go.o
+expect_fail 2 "error: --buildmode: missing argument" "$GOLD_LINK" t/go.o --buildmode
+# Options gold-link does not know are the driver's, and it says so.
+expect_fail 1 "unrecognized command-line option" "$GOLD_LINK" --no-such-option -o out/a t/go.o
 check_clean usage
 
 # A linker failure: its status and output come through, nothing is left.

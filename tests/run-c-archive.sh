@@ -12,9 +12,9 @@ ar t libgo.a > members
 head -1 members | grep -qx go.o || fail "go.o is not the first member"
 nm -s libgo.a | grep -q 'GoAdd in go.o' || fail "no symbol index entry for GoAdd"
 # Members carry gold-link-ar's mode field (GNU ar writes 644).
-head -c 200 libgo.a | grep -q '100644' || fail "not written by gold-link-ar"
+grep -a -q 'go.o/  .*100644' libgo.a || fail "not written by gold-link-ar"
 for pie in -pie -no-pie; do
-  gcc $pie -o use$pie "$TESTDATA/clib/use.c" libgo.a -lpthread || fail "gcc $pie cannot link the archive"
+  gcc $pie -o use$pie "$TESTDATA/cdrivers/use.c" libgo.a -lpthread || fail "gcc $pie cannot link the archive"
   ./use$pie | grep -q 'GoAdd(40, 2) = 42' || fail "$pie program broken"
 done
 ! readelf -d use-pie | grep -q TEXTREL || fail "PIE consumer has TEXTREL"
@@ -23,4 +23,4 @@ done
 "$GOLD_LINK" -v --buildmode=c-archive -o libgo2.a t/go.o t/0*.o 2> direct.log || { cat direct.log; fail "gold-link --buildmode=c-archive failed"; }
 grep -q 'mode: c-archive (from --buildmode)' direct.log || fail "mode not reported"
 cmp libgo.a libgo2.a || fail "gold-link and gold-link-ar archives differ"
-gcc -o use2 "$TESTDATA/clib/use.c" libgo2.a -lpthread && ./use2 > /dev/null || fail "direct c-archive broken"
+gcc -o use2 "$TESTDATA/cdrivers/use.c" libgo2.a -lpthread && ./use2 > /dev/null || fail "direct c-archive broken"

@@ -16,7 +16,7 @@ readelf --dyn-syms -W libgo.so | grep -q ' GoAdd$' || fail "GoAdd not exported"
 sz=$(readelf -d libgo.so | awk '/INIT_ARRAYSZ/ {print $2}')
 [ "$sz" = 16 ] || fail "INIT_ARRAYSZ is $sz, want 16 (one Go entry)"
 
-gcc -o use "$TESTDATA/clib/use.c" -L. -lgo -Wl,-rpath,"$WORK"
+gcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo -Wl,-rpath,"$WORK"
 ./use | grep -q 'GoAdd(40, 2) = 42, GoUpper = GOLD-LINK' || fail "direct link broken"
-gcc -o dl "$TESTDATA/clib/dl.c" -ldl
+gcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl
 ./dl "$WORK/libgo.so" | grep -q 'dlopen GoAdd(1, 2) = 3' || fail "dlopen broken"

@@ -13,7 +13,7 @@ go build -buildmode=c-shared -o l0.so -ldflags="-linkmode=external -tmpdir=$WORK
 "$GOLD_LINK" -v --buildmode=c-shared -o libdirect.so tc/go.o tc/0*.o -lpthread 2> v.log \
   || { cat v.log; fail "--buildmode=c-shared link failed"; }
 grep -q 'run: gcc .*-shared -Wl,-z,nodelete -Wl,-Bsymbolic' v.log || { cat v.log; fail "c-shared flags missing"; }
-gcc -o use "$TESTDATA/clib/use.c" -L. -ldirect -Wl,-rpath,"$WORK" && ./use > /dev/null \
+gcc -o use "$TESTDATA/cdrivers/use.c" -L. -ldirect -Wl,-rpath,"$WORK" && ./use > /dev/null \
   || fail "library from --buildmode=c-shared broken"
 
 # No mode flag at all: the exe go.o says exe.
