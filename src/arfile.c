@@ -124,6 +124,95 @@ ar_probe (const char *path, struct gl_error *err)
 }
 
 int
+ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
+	 struct gl_error *err)
+{
+  size_t end = 8;		/* just past the magic */
+  Elf_Cmd cmd = ELF_C_READ_MMAP;
+  while (end < size)
+    {
+      Elf *e = elf_begin (-1, cmd, ar);
+      if (e == NULL)
+	break;
+      Elf_Arhdr *h = elf_getarhdr (e);
+      int64_t off = elf_getaroff (e);
+      if (h == NULL || off < 0)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+			"damaged member header: %s", elf_errmsg (-1));
+	  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+	  elf_end (e);
+	  return -1;
+	}
+      end = (size_t) off + 60 + h->ar_size;
+      end += end & 1;
+      int keep = 0;
+      bool special = h->ar_name[0] == '/'
+	&& (h->ar_name[1] == '\0' || strcmp (h->ar_name, "//") == 0
+	    || strcmp (h->ar_name, "/SYM64/") == 0);
+      if (!special && (keep = fn (e, h, arg, err)) < 0)
+	{
+	  elf_end (e);
+	  return -1;
+	}
+      cmd = elf_next (e);
+      if (!keep)
+	elf_end (e);
+      if (cmd == ELF_C_NULL)
+	break;
+    }
+  /* libelf stops quietly at a header it cannot parse: check that the
+     members we saw cover the whole file (a final odd byte is padding).  */
+  if (end < size && !(end + 1 == size))
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    "damaged archive: %zu bytes after the last readable "
+		    "member", size - end);
+      gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+      return -1;
+    }
+  if (end > size)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    "truncated archive: the last member needs %zu bytes more",
+		    end - size);
+      gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+      return -1;
+    }
+  return 0;
+}
+
+struct add_state
+{
+  struct ar_set *set;
+  const char *path;
+};
+
+static int
+add_member (Elf *e, const Elf_Arhdr *h, void *arg, struct gl_error *err)
+{
+  struct add_state *st = arg;
+  size_t size = 0;
+  char *raw = elf_rawfile (e, &size);
+  if (raw == NULL && h->ar_size > 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, st->path, h->ar_name,
+		    "cannot read the member: %s", elf_errmsg (-1));
+      return -1;
+    }
+  char *where = xasprintf ("%s(%s)", st->path, h->ar_name);
+  push_member (st->set, h->ar_name, raw, h->ar_size,
+	       elf_kind (e) == ELF_K_ELF ? e : NULL, where);
+  free (where);
+  /* Member handles stay open for the symbol index; ar_set_free ends them.  */
+  struct ar_set *set = st->set;
+  set->member_elfs = xrealloc (set->member_elfs, (set->nmember_elfs + 1)
+			       * sizeof *set->member_elfs);
+  set->member_elfs[set->nmember_elfs++] = e;
+  return 1;
+}
+
+int
 ar_set_add_archive (struct ar_set *set, const char *path,
 		    struct gl_error *err)
 {
@@ -147,54 +236,8 @@ ar_set_add_archive (struct ar_set *set, const char *path,
 		    elf_errmsg (-1));
       return -1;
     }
-  /* Member handles stay open for the symbol index; ar_set_free ends them.  */
-  Elf_Cmd cmd = ELF_C_READ_MMAP;
-  Elf *e;
-  (void) elf_errno ();		/* forget errors of earlier calls */
-  while ((e = elf_begin (-1, cmd, m->elf)) != NULL)
-    {
-      Elf_Arhdr *h = elf_getarhdr (e);
-      if (h == NULL)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"damaged member header: %s", elf_errmsg (-1));
-	  elf_end (e);
-	  return -1;
-	}
-      size_t size = 0;
-      char *raw = elf_rawfile (e, &size);
-      if (h->ar_name[0] == '/' && (h->ar_name[1] == '\0'
-				   || strcmp (h->ar_name, "//") == 0
-				   || strcmp (h->ar_name, "/SYM64/") == 0))
-	{
-	  cmd = elf_next (e);
-	  elf_end (e);
-	  continue;
-	}
-      if (raw == NULL && h->ar_size > 0)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, h->ar_name,
-			"cannot read the member: %s", elf_errmsg (-1));
-	  elf_end (e);
-	  return -1;
-	}
-      char *where = xasprintf ("%s(%s)", path, h->ar_name);
-      push_member (set, h->ar_name, raw, h->ar_size,
-		   elf_kind (e) == ELF_K_ELF ? e : NULL, where);
-      free (where);
-      cmd = elf_next (e);
-      set->member_elfs = xrealloc (set->member_elfs, (set->nmember_elfs + 1)
-				   * sizeof *set->member_elfs);
-      set->member_elfs[set->nmember_elfs++] = e;
-    }
-  int code = elf_errno ();
-  if (code != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged archive: %s",
-		    elf_errmsg (code));
-      return -1;
-    }
-  return 0;
+  struct add_state st = { set, path };
+  return ar_walk (m->elf, m->size, path, add_member, &st, err);
 }
 
 long

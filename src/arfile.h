@@ -54,6 +54,15 @@ void ar_set_free (struct ar_set *set);
 int ar_write (int fd, const char *path, const struct ar_set *set, bool index,
 	      struct gl_error *err);
 
+/* Call FN on every member of the archive AR (of SIZE bytes) but the symbol
+   index and long-name table.  FN keeps the member's Elf (returns 1) or lets
+   it be ended (0), or fails (-1).  A member header that does not parse, or
+   bytes past the last member, are reported as damage.  */
+typedef int ar_member_fn (Elf *member, const Elf_Arhdr *hdr, void *arg,
+			  struct gl_error *err);
+int ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn,
+	     void *arg, struct gl_error *err);
+
 /* Is PATH's content an archive?  1 yes, 0 no, 2 a thin archive, -1 error.  */
 int ar_probe (const char *path, struct gl_error *err);
 

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "inputs.h"
+#include "arfile.h"
 #include "goobj.h"
 #include "xalloc.h"
 
@@ -117,38 +118,22 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
 }
 
 /* Every ELF member of an archive must suit the link, too.  */
-static int
-check_archive_members (struct inputs *ins, Elf *ar, const char *path,
-		       struct gl_error *err)
+struct member_check
 {
-  Elf_Cmd cmd = ELF_C_READ_MMAP;
-  Elf *m;
-  (void) elf_errno ();		/* forget errors of earlier calls */
-  while ((m = elf_begin (-1, cmd, ar)) != NULL)
-    {
-      Elf_Arhdr *h = elf_getarhdr (m);
-      const char *name = h ? h->ar_name : "?";
-      int rc = 0;
-      if (elf_kind (m) == ELF_K_ELF && name[0] != '/')
-	{
-	  unsigned machine, elfclass;
-	  GElf_Half type;
-	  rc = check_elf (ins, m, path, name, &machine, &elfclass, &type, err);
-	}
-      cmd = elf_next (m);
-      elf_end (m);
-      if (rc != 0)
-	return -1;
-    }
-  int code = elf_errno ();
-  if (code != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "damaged archive: %s", elf_errmsg (code));
-      gl_error_note (err, "the archive is truncated or damaged; rebuild it");
-      return -1;
-    }
-  return 0;
+  struct inputs *ins;
+  const char *path;
+};
+
+static int
+check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
+{
+  struct member_check *mc = arg;
+  if (elf_kind (m) != ELF_K_ELF)
+    return 0;
+  unsigned machine, elfclass;
+  GElf_Half type;
+  return check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
+		    &type, err) == 0 ? 0 : -1;
 }
 
 int
@@ -210,7 +195,9 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       if (elf_kind (in.elf) == ELF_K_AR)
 	{
 	  in.kind = INPUT_ARCHIVE;
-	  if (check_archive_members (ins, in.elf, path, err) != 0)
+	  struct member_check mc = { ins, path };
+	  if (ar_walk (in.elf, (size_t) st.st_size, path, check_member, &mc,
+		       err) != 0)
 	    goto fail;
 	}
       else

@@ -13,7 +13,7 @@ readelf -d libgo.so | grep -q 'NODELETE' || fail "no -z nodelete"
 ! readelf -d libgo.so | grep -q TEXTREL || fail "has TEXTREL"
 readelf --dyn-syms -W libgo.so | grep -q ' GoAdd$' || fail "GoAdd not exported"
 # crtbeginS's frame_dummy and the Go entry: two pointers.
-sz=$(readelf -d libgo.so | awk '/INIT_ARRAYSZ/ {print $2}')
+sz=$(readelf -d libgo.so | awk '/INIT_ARRAYSZ/ {print $3}')
 [ "$sz" = 16 ] || fail "INIT_ARRAYSZ is $sz, want 16 (one Go entry)"
 
 gcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo -Wl,-rpath,"$WORK"
