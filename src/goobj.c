@@ -271,6 +271,8 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
 	}
       else if (strcmp (name, "go.plugin.tabs") == 0)
 	g->plugin_tabs = true;
+      else if (strcmp (name, "go.link.addmoduledata") == 0 && defined)
+	g->addmoduledata = true;
       else if (strcmp (name, "x_cgo_init") == 0)
 	g->cgo_init = true;
     }

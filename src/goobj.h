@@ -23,7 +23,9 @@ struct goobj
   bool init_array;		/* .init_array */
 
   /* Symbols.  */
-  bool plugin_tabs;		/* go.plugin.tabs */
+  bool plugin_tabs;		/* go.plugin.tabs: a plugin with exports */
+  bool addmoduledata;		/* go.link.addmoduledata: a Go module loaded
+				   into a runtime it does not contain */
   bool lib_entry;		/* _rt0_<arch>_linux_lib */
   bool cgo_init;		/* x_cgo_init: runtime/cgo is linked in */
   size_t slot_symbols;		/* symbols named like the Go TLS slot */

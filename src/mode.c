@@ -92,9 +92,11 @@ evidence_mode (const struct goobj *g, const char **why)
       *why = "go.o has .note.go.pkg-list (-buildmode=shared)";
       return MODE_SHARED;
     }
-  if (g->plugin_tabs && !g->buildinfo)
+  /* A plugin registers its module with the host's runtime; a -linkshared
+     executable does too, but leaves the TLS slot to a Go shared library.  */
+  if ((g->plugin_tabs || g->addmoduledata) && g->slot_defined)
     {
-      *why = "go.o has go.plugin.tabs and no .go.buildinfo (plugin)";
+      *why = "go.o registers its module with a host runtime (plugin)";
       return MODE_PLUGIN;
     }
   if (g->lib_entry)

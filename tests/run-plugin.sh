@@ -5,7 +5,7 @@ need_cmd go gcc
 go_module plugin pluginhost
 go build -buildmode=plugin -o greet.so -ldflags="$GL_LDFLAGS -extldflags=-v" ./plugin > build.log 2>&1 \
   || { cat build.log; fail "go build -buildmode=plugin failed"; }
-grep -q '^gold-link: mode: plugin (from go.o has go.plugin.tabs' build.log || { cat build.log; fail "gold-link did not link the plugin"; }
+grep -q '^gold-link: mode: plugin (from go.o registers its module' build.log || { cat build.log; fail "gold-link did not link the plugin"; }
 go build -o host -ldflags="$GL_LDFLAGS -extldflags=-v" ./pluginhost > host.log 2>&1 \
   || { cat host.log; fail "go build of the host failed"; }
 grep -q '^gold-link: run: .*-Wl,-z,now' host.log || { cat host.log; fail "gold-link did not link the host"; }
