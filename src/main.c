@@ -132,6 +132,45 @@ print_command (const struct strvec *cmd)
   free (line);
 }
 
+/* --keep-temps: leave the command as a response file in the staging
+   directory, so the link can be rerun by hand as "CC @link.rsp".  */
+static int
+keep_command (const struct strvec *cmd, struct gl_error *err)
+{
+  const char *dir;
+  if (stage_dir (&dir, err) != 0)
+    return -1;
+  char *path = xasprintf ("%s/link.rsp", dir);
+  FILE *f = fopen (path, "w");
+  if (f == NULL)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		    strerror (errno));
+      free (path);
+      return -1;
+    }
+  stage_add_staged (path);
+  for (size_t i = 1; i < cmd->n; i++)
+    {
+      fputc ('"', f);
+      for (const char *p = cmd->v[i]; *p; p++)
+	{
+	  if (*p == '"' || *p == '\\')
+	    fputc ('\\', f);
+	  fputc (*p, f);
+	}
+      fputs ("\"\n", f);
+    }
+  int failed = fclose (f) != 0;
+  if (failed)
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		  strerror (errno));
+  else
+    gl_verbosef ("kept the command in %s", path);
+  free (path);
+  return failed ? -1 : 0;
+}
+
 static int
 run_and_report (const struct strvec *cmd, struct gl_error *err)
 {
@@ -324,6 +363,18 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   linker_build_command (&cc, arch, mode, have_g, cl, out.tmp, gl_verbose,
 			&cmd);
   print_command (&cmd);
+  if (opt.keep_temps)
+    {
+      /* The kept command names the real output, not the temporary one.  */
+      struct strvec kept = { 0 };
+      strvec_init (&kept);
+      linker_build_command (&cc, arch, mode, have_g, cl, output, false,
+			    &kept);
+      int rc = keep_command (&kept, err);
+      strvec_free (&kept);
+      if (rc != 0)
+	goto out;
+    }
   status = run_and_report (&cmd, err);
   if (status == 0 && stage_caught_signal () == 0)
     {
@@ -407,6 +458,8 @@ main (int argc, char **argv)
   const char *kept = stage_cleanup ();
   if (kept != NULL)
     fprintf (stderr, "gold-link: kept the staging directory %s\n", kept);
+  else if (opt.keep_temps)
+    fprintf (stderr, "gold-link: --keep-temps: nothing was staged\n");
   if (sig != 0)
     status = 128 + sig;
 

@@ -1,0 +1,50 @@
+#!/bin/sh
+# SIGTERM or SIGINT while the linker runs: the linker is stopped, no output
+# and no temporary file is left, gold-link exits 128+N.  --keep-temps keeps
+# the staging directory with the command as a response file.
+. "$abs_srcdir/tests/lib.sh"
+need_cmd go gcc
+go_module cgoprog
+mkdir t out
+go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+
+# A compiler driver that is slow on purpose: it says it started, then sleeps.
+cat > slowcc <<SH
+#!/bin/sh
+echo \$\$ > "$WORK/started"
+exec sleep 60
+SH
+chmod +x slowcc
+export TMPDIR="$WORK/tmp"
+mkdir "$TMPDIR"
+need_cmd perl
+# A background job of a non-interactive shell starts with SIGINT ignored, and
+# gold-link keeps an ignored signal ignored: restore the default first.
+restore='$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec @ARGV or die'
+for sig in TERM INT; do
+  rm -f started
+  perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" --keep-temps -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
+  pid=$!
+  i=0
+  while [ ! -s started ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+  [ -s started ] || fail "the slow driver never started"
+  child=$(cat started)
+  kill -$sig $pid
+  set +e; wait $pid; status=$?; set -e
+  want=$((128 + $(kill -l $sig)))
+  [ "$status" = "$want" ] || { cat err.$sig; fail "SIG$sig: exit $status, want $want"; }
+  ! kill -0 "$child" 2>/dev/null || fail "SIG$sig: the linker still runs"
+  [ -z "$(ls_dir out)" ] || fail "SIG$sig: output or temporary file left: $(ls_dir out)"
+done
+
+# --keep-temps kept the staging directory, with the command to rerun.
+kept=$(ls -d "$TMPDIR"/gold-link-* | head -1)
+[ -f "$kept/link.rsp" ] || fail "--keep-temps kept no link.rsp"
+grep -q '^"-o"$' "$kept/link.rsp" && grep -q '^"out/prog"$' "$kept/link.rsp" \
+  || { cat "$kept/link.rsp"; fail "link.rsp does not name the output"; }
+gcc @"$kept/link.rsp" && ./out/prog | grep -q hello || fail "rerunning link.rsp failed"
+rm -rf "$TMPDIR"/gold-link-* out/prog
+
+# Without --keep-temps nothing is left in TMPDIR.
+"$GOLD_LINK" -o out/prog t/go.o t/0*.o -lpthread
+[ -z "$(ls_dir "$TMPDIR")" ] || fail "staging left in TMPDIR: $(ls_dir "$TMPDIR")"
