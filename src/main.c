@@ -346,6 +346,13 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
       goto out;
     }
 
+  if (have_g && (mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE))
+    gl_verbosef ("glue: go.o has %zu .init_array entr%s for %s; the compiler "
+		 "driver adds the C runtime", g.init_entries,
+		 g.init_entries == 1 ? "y" : "ies", arch->lib_entry);
+  else if (mode != MODE_C_ARCHIVE)
+    gl_verbosef ("glue: none needed; the compiler driver adds the C runtime");
+
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
   gl_verbosef ("linker: %s through the compiler driver (chosen by %s)",

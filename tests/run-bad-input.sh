@@ -71,3 +71,21 @@ check_clean usage
 expect_fail 1 "undefined reference" "$GOLD_LINK" -o out/a t/go.o
 check_clean link-failure
 [ -z "$(ls -A t | grep -v -e '^go.o$' -e '^0.*\.o$' -e trivial.c -e a.out)" ] || fail "files left beside the inputs"
+
+# An output directory that cannot be written: read-only for a user, a
+# read-only mount for root (who may write anywhere else).
+mkdir ro
+if [ "$(id -u)" != 0 ]; then
+  chmod a-w ro
+elif mount -t tmpfs -o ro,size=64k tmpfs ro 2>/dev/null; then
+  trap 'umount "$WORK/ro" 2>/dev/null; cleanup_work' EXIT
+else
+  ro=
+  note "cannot make a read-only directory here: unwritable output not tested"
+fi
+if [ -n "${ro-x}" ]; then
+  expect_fail 1 "error: ro/a: cannot create the output in ro: " \
+    "$GOLD_LINK" -o ro/a t/go.o t/0*.o -lpthread
+  grep -q 'note: check that the directory is writable' .err || fail "no note"
+  [ "$(id -u)" != 0 ] || umount ro
+fi

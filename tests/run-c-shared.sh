@@ -7,6 +7,7 @@ go_module clib
 go build -buildmode=c-shared -o libgo.so -ldflags="$GL_LDFLAGS -extldflags=-v" ./clib > build.log 2>&1 \
   || { cat build.log; fail "go build failed"; }
 grep -q '^gold-link: mode: c-shared (from -shared)' build.log || { cat build.log; fail "gold-link did not link it"; }
+grep -q '^gold-link: glue: go.o has 1 .init_array entry for _rt0_amd64_linux_lib' build.log || fail "init entry not found in go.o"
 readelf -h libgo.so | grep -q 'Type: *DYN' || fail "not ET_DYN"
 readelf -d libgo.so | grep -q 'STATIC_TLS' || fail "no DF_STATIC_TLS"
 readelf -d libgo.so | grep -q 'NODELETE' || fail "no -z nodelete"
