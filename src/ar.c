@@ -8,7 +8,6 @@
 #include "goobj.h"
 #include "inputs.h"
 #include "mode.h"
-#include "output.h"
 #include "stage.h"
 #include "tls.h"
 #include "xalloc.h"
@@ -221,46 +220,6 @@ extract_members (const struct ar_command *cmd, const struct ar_set *set,
 }
 
 static int
-write_archive (const struct ar_command *cmd, const struct ar_set *set,
-	       struct gl_error *err)
-{
-  struct output out = { 0 };
-  int fd = -1, rc = -1;
-  if (output_begin (&out, cmd->archive, true, err) != 0)
-    goto out;
-  fd = open (out.tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
-		    strerror (errno));
-      goto out;
-    }
-  if (ar_write (fd, cmd->archive, set, !cmd->no_index, err) != 0)
-    goto out;
-  mode_t mask = umask (0);
-  umask (mask);
-  if (!out.in_place)
-    fchmod (fd, 0666 & ~mask);
-  int closed = close (fd);
-  fd = -1;
-  if (closed != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, cmd->archive, NULL,
-		    "cannot write: %s", strerror (errno));
-      goto out;
-    }
-  rc = output_commit (&out, err);
-
-out:
-  if (fd >= 0)
-    close (fd);
-  if (rc != 0)
-    output_abort (&out);
-  output_free (&out);
-  return rc;
-}
-
-static int
 run_ar (const struct ar_command *cmd, struct gl_error *err)
 {
   struct ar_set set = { 0 };
@@ -329,7 +288,7 @@ run_ar (const struct ar_command *cmd, struct gl_error *err)
     default:			/* 's': rewrite with an index */
       break;
     }
-  rc = write_archive (cmd, &set, err);
+  rc = ar_write_file (cmd->archive, &set, !cmd->no_index, err);
 
 out:
   ar_set_free (&set);

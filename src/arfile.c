@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "arfile.h"
+#include "output.h"
 #include "xalloc.h"
 
 #include <archive.h>
@@ -489,5 +490,46 @@ out:
   free (first_sym);
   free (symtab);
   free (names);
+  return rc;
+}
+
+int
+ar_write_file (const char *path, const struct ar_set *set, bool index,
+	       struct gl_error *err)
+{
+  struct output out = { 0 };
+  int fd = -1, rc = -1;
+  if (output_begin (&out, path, true, err) != 0)
+    goto out;
+  fd = open (out.tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
+		    strerror (errno));
+      goto out;
+    }
+  if (ar_write (fd, path, set, index, err) != 0)
+    goto out;
+  /* mkstemp made it 0600; an archive gets what a new file would.  */
+  mode_t mask = umask (0);
+  umask (mask);
+  if (!out.in_place)
+    fchmod (fd, 0666 & ~mask);
+  int closed = close (fd);
+  fd = -1;
+  if (closed != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
+		    strerror (errno));
+      goto out;
+    }
+  rc = output_commit (&out, err);
+
+out:
+  if (fd >= 0)
+    close (fd);
+  if (rc != 0)
+    output_abort (&out);
+  output_free (&out);
   return rc;
 }

@@ -54,6 +54,11 @@ void ar_set_free (struct ar_set *set);
 int ar_write (int fd, const char *path, const struct ar_set *set, bool index,
 	      struct gl_error *err);
 
+/* Write SET as the archive PATH: under a temporary name beside it, with
+   the mode a new file gets, renamed into place when complete.  */
+int ar_write_file (const char *path, const struct ar_set *set, bool index,
+		   struct gl_error *err);
+
 /* Call FN on every member of the archive AR (of SIZE bytes) but the symbol
    index and long-name table.  FN keeps the member's Elf (returns 1) or lets
    it be ended (0), or fails (-1).  A member header that does not parse, or

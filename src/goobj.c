@@ -170,44 +170,30 @@ scan_relocs (struct scan *s, Elf *elf, Elf_Scn *scn, const GElf_Shdr *shdr,
   Elf_Data *d = elf_getdata (scn, NULL);
   if (d == NULL)
     return -1;
+#define SCAN_ARRAY(TYPE, R_SYM, R_TYPE)					\
+  do									\
+    {									\
+      const TYPE *r = d->d_buf;						\
+      size_t n = d->d_size / sizeof *r;					\
+      for (size_t i = 0; i < n; i++)					\
+	scan_reloc (s, R_TYPE (r[i].r_info), R_SYM (r[i].r_info),	\
+		    init_array);					\
+    }									\
+  while (0)
+
+  bool rela = shdr->sh_type == SHT_RELA;
   if (gelf_getclass (elf) == ELFCLASS64)
     {
-      if (shdr->sh_type == SHT_RELA)
-	{
-	  const Elf64_Rela *r = d->d_buf;
-	  size_t n = d->d_size / sizeof *r;
-	  for (size_t i = 0; i < n; i++)
-	    scan_reloc (s, ELF64_R_TYPE (r[i].r_info),
-			ELF64_R_SYM (r[i].r_info), init_array);
-	}
+      if (rela)
+	SCAN_ARRAY (Elf64_Rela, ELF64_R_SYM, ELF64_R_TYPE);
       else
-	{
-	  const Elf64_Rel *r = d->d_buf;
-	  size_t n = d->d_size / sizeof *r;
-	  for (size_t i = 0; i < n; i++)
-	    scan_reloc (s, ELF64_R_TYPE (r[i].r_info),
-			ELF64_R_SYM (r[i].r_info), init_array);
-	}
+	SCAN_ARRAY (Elf64_Rel, ELF64_R_SYM, ELF64_R_TYPE);
     }
+  else if (rela)
+    SCAN_ARRAY (Elf32_Rela, ELF32_R_SYM, ELF32_R_TYPE);
   else
-    {
-      if (shdr->sh_type == SHT_RELA)
-	{
-	  const Elf32_Rela *r = d->d_buf;
-	  size_t n = d->d_size / sizeof *r;
-	  for (size_t i = 0; i < n; i++)
-	    scan_reloc (s, ELF32_R_TYPE (r[i].r_info),
-			ELF32_R_SYM (r[i].r_info), init_array);
-	}
-      else
-	{
-	  const Elf32_Rel *r = d->d_buf;
-	  size_t n = d->d_size / sizeof *r;
-	  for (size_t i = 0; i < n; i++)
-	    scan_reloc (s, ELF32_R_TYPE (r[i].r_info),
-			ELF32_R_SYM (r[i].r_info), init_array);
-	}
-    }
+    SCAN_ARRAY (Elf32_Rel, ELF32_R_SYM, ELF32_R_TYPE);
+#undef SCAN_ARRAY
   return 0;
 }
 

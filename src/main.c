@@ -232,8 +232,7 @@ write_c_archive (const struct inputs *ins, const char *path,
 		 struct gl_error *err)
 {
   struct ar_set set = { 0 };
-  struct output out = { 0 };
-  int rc = -1, fd = -1;
+  int rc = -1;
   for (size_t i = 0; i < ins->n; i++)
     {
       if (ins->v[i].kind != INPUT_OBJECT)
@@ -250,42 +249,9 @@ write_c_archive (const struct inputs *ins, const char *path,
     }
   gl_verbosef ("c-archive: %zu members with a symbol index into %s",
 	       set.n, path);
-  if (opt.dry_run)
-    {
-      rc = 0;
-      goto out;
-    }
-  if (output_begin (&out, path, true, err) != 0)
-    goto out;
-  fd = open (out.tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
-		    strerror (errno));
-      goto out;
-    }
-  if (ar_write (fd, path, &set, true, err) != 0)
-    goto out;
-  mode_t mask = umask (0);
-  umask (mask);
-  if (!out.in_place)
-    fchmod (fd, 0666 & ~mask);
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    strerror (errno));
-      goto out;
-    }
-  fd = -1;
-  rc = output_commit (&out, err);
+  rc = opt.dry_run ? 0 : ar_write_file (path, &set, true, err);
 
 out:
-  if (fd >= 0)
-    close (fd);
-  if (rc != 0)
-    output_abort (&out);
-  output_free (&out);
   ar_set_free (&set);
   return rc;
 }

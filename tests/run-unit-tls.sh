@@ -6,7 +6,7 @@ need_cmd go as gcc readelf
 T="$GOLD_LINK_UNIT/test-tls"
 
 for f in tls-le tls-ie tls-stray tls-two tls-gd; do
-  as --64 -o $f.o "$TESTDATA/asm/$f.s"
+  as --64 -I "$TESTDATA/asm" -o $f.o "$TESTDATA/asm/$f.s"
 done
 "$T" tls-le.o exe ok 2 0
 "$T" tls-le.o pie ok 2 0

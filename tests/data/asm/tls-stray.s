@@ -1,19 +1,8 @@
 # A "Go object" with a TLS access to something that is not the Go slot.
-	.section .note.go.buildid,"a",@note
-	.p2align 2
-	.long 4, 4, 4
-	.asciz "Go\0"
-	.ascii "abcd"
-	.section .tbss,"awT",@nobits
-	.p2align 3
-runtime.tlsg:
-	.zero 8
-	.type runtime.tlsg, @tls_object
-	.size runtime.tlsg, 8
+	.include "go-object.inc"
 	.text
 	.globl main
 main:
 	movq %fs:runtime.tlsg@tpoff, %rax
 	movq other_tls@gottpoff(%rip), %rax
 	ret
-	.section .note.GNU-stack,"",@progbits

@@ -1,15 +1,5 @@
 # A "Go object" with a second TLS symbol besides the Go slot.
-	.section .note.go.buildid,"a",@note
-	.p2align 2
-	.long 4, 4, 4
-	.asciz "Go\0"
-	.ascii "abcd"
-	.section .tbss,"awT",@nobits
-	.p2align 3
-runtime.tlsg:
-	.zero 8
-	.type runtime.tlsg, @tls_object
-	.size runtime.tlsg, 8
+	.include "go-object.inc"
 second_slot:
 	.zero 8
 	.type second_slot, @tls_object
@@ -19,4 +9,3 @@ second_slot:
 main:
 	movq %fs:runtime.tlsg@tpoff, %rax
 	ret
-	.section .note.GNU-stack,"",@progbits
