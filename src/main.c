@@ -40,6 +40,7 @@ struct options
   char *cc;			/* --cc */
   int dry_run;			/* --dry-run */
   int keep_temps;		/* --keep-temps */
+  int no_stage;			/* --no-stage */
 };
 
 static struct options opt;
@@ -58,6 +59,9 @@ static struct poptOption options[] = {
     "print the command and run nothing", NULL },
   { "keep-temps", '\0', POPT_ARG_NONE, &opt.keep_temps, 0,
     "keep the staging directory and say where it is", NULL },
+  { "no-stage", '\0', POPT_ARG_NONE, &opt.no_stage, 0,
+    "pass host objects to the linker loose instead of in one archive "
+    "linked whole", NULL },
   { "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
     "print the version and exit", NULL },
   POPT_AUTOHELP
@@ -262,7 +266,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   struct inputs ins = { 0 };
   struct goobj g;
   bool have_g = false;
-  struct strvec cc = { 0 }, cmd = { 0 };
+  struct strvec cc = { 0 }, cmd = { 0 }, staged_args = { 0 };
+  struct cmdline staged_cl = { 0 };
   struct output out = { 0 };
   int status = -1;
   strvec_init (&cc);
@@ -319,6 +324,20 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   else if (mode != MODE_C_ARCHIVE)
     gl_verbosef ("glue: none needed; the compiler driver adds the C runtime");
 
+  /* Host objects go to the linker as one archive linked whole.  */
+  if (!opt.no_stage && !opt.dry_run)
+    {
+      size_t count;
+      strvec_init (&staged_args);
+      if (stage_host_objects (cl, &ins, &staged_args, &count, err) != 0
+	  || cmdline_classify (&staged_args, &staged_cl, err) != 0)
+	goto out;
+      if (count > 0)
+	gl_verbosef ("staging: %zu host object%s archived, linked whole",
+		     count, count == 1 ? "" : "s");
+      cl = &staged_cl;
+    }
+
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
   gl_verbosef ("linker: %s through the compiler driver (chosen by %s)",
@@ -372,6 +391,8 @@ out:
     goobj_free (&g);
   output_free (&out);
   inputs_free (&ins);
+  cmdline_free (&staged_cl);
+  strvec_free (&staged_args);
   strvec_free (&cc);
   strvec_free (&cmd);
   return status;

@@ -31,6 +31,19 @@ int stage_caught_signal (void);
    the kept directory's path (or NULL).  */
 const char *stage_cleanup (void);
 
+/* Archive every run of consecutive host objects among the operands of CL
+   (INS says which operands are host objects) into the staging directory,
+   and write to OUT the driver arguments with each run replaced by
+   -Wl,--whole-archive ARCHIVE -Wl,--no-whole-archive: nothing is dropped,
+   and the command stays short however many objects there are.  *COUNT is
+   the number of objects staged.  */
+struct cmdline;
+struct inputs;
+struct strvec;
+int stage_host_objects (const struct cmdline *cl, const struct inputs *ins,
+			struct strvec *out, size_t *count,
+			struct gl_error *err);
+
 /* Block or unblock the caught signals (around fork and bookkeeping).  */
 void stage_block_signals (bool block);
 
