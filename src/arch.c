@@ -74,31 +74,3 @@ arch_native (void)
 #endif
 }
 
-enum gl_tls_model
-arch_tls_model (const struct gl_arch *arch, unsigned type, const char **name)
-{
-  for (const struct gl_tls_reloc *r = arch->tls_relocs; r->name != NULL; r++)
-    if (r->type == type)
-      {
-	if (name != NULL)
-	  *name = r->name;
-	return r->model;
-      }
-  return GL_TLS_NONE;
-}
-
-const char *
-arch_tls_model_name (enum gl_tls_model model)
-{
-  switch (model)
-    {
-    case GL_TLS_LE:
-      return "local-exec";
-    case GL_TLS_IE:
-      return "initial-exec";
-    case GL_TLS_OTHER:
-      return "dynamic";
-    default:
-      return "none";
-    }
-}

@@ -50,9 +50,4 @@ const struct gl_arch *arch_by_triplet (const char *triplet);
 /* The architecture gold-link itself was built for.  */
 const struct gl_arch *arch_native (void);
 
-/* How TYPE relates to TLS on ARCH; its name in *NAME when it is TLS.  */
-enum gl_tls_model arch_tls_model (const struct gl_arch *arch, unsigned type,
-				  const char **name);
-const char *arch_tls_model_name (enum gl_tls_model model);
-
 #endif

@@ -105,26 +105,6 @@ ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
 }
 
 int
-ar_probe (const char *path, struct gl_error *err)
-{
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
-		    strerror (errno));
-      return -1;
-    }
-  char magic[8];
-  ssize_t got = read (fd, magic, sizeof magic);
-  close (fd);
-  if (got == 8 && memcmp (magic, AR_MAGIC, 8) == 0)
-    return 1;
-  if (got == 8 && memcmp (magic, AR_THIN_MAGIC, 8) == 0)
-    return 2;
-  return 0;
-}
-
-int
 ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
 	 struct gl_error *err)
 {

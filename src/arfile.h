@@ -68,7 +68,4 @@ typedef int ar_member_fn (Elf *member, const Elf_Arhdr *hdr, void *arg,
 int ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn,
 	     void *arg, struct gl_error *err);
 
-/* Is PATH's content an archive?  1 yes, 0 no, 2 a thin archive, -1 error.  */
-int ar_probe (const char *path, struct gl_error *err);
-
 #endif

@@ -302,18 +302,12 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	  goto out;
 	}
       const char *name = section_name (elf, shstrndx, &shdr);
-      if (strcmp (name, ".note.go.buildid") == 0)
-	g->buildid_note = true;
-      else if (strcmp (name, ".note.go.pkg-list") == 0)
+      if (strcmp (name, ".note.go.pkg-list") == 0)
 	g->pkglist_note = true;
       else if (strcmp (name, ".note.go.abihash") == 0)
 	g->abihash_note = true;
-      else if (strcmp (name, ".go.buildinfo") == 0)
-	g->buildinfo = true;
       else if (strncmp (name, ".data.rel.ro", 12) == 0)
 	g->data_rel_ro = true;
-      else if (shdr.sh_type == SHT_INIT_ARRAY)
-	g->init_array = true;
 
       if ((shdr.sh_type == SHT_RELA || shdr.sh_type == SHT_REL)
 	  && shdr.sh_link == symtab_index)

@@ -15,12 +15,9 @@ struct goobj
   const struct gl_arch *arch;
 
   /* Sections.  */
-  bool buildid_note;		/* .note.go.buildid */
   bool pkglist_note;		/* .note.go.pkg-list: -buildmode=shared */
   bool abihash_note;		/* .note.go.abihash: -buildmode=shared */
-  bool buildinfo;		/* .go.buildinfo: not in plugins */
   bool data_rel_ro;		/* .data.rel.ro*: position-independent modes */
-  bool init_array;		/* .init_array */
 
   /* Symbols.  */
   bool plugin_tabs;		/* go.plugin.tabs: a plugin with exports */

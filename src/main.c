@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <gelf.h>
 #include <popt.h>
 #include <stdio.h>

@@ -223,12 +223,11 @@ stage_cleanup (void)
   return kept;
 }
 
-/* Is operand K of CL a host object (an ELF relocatable that is not go.o)?  */
+/* Is operand K a host object (an ELF relocatable that is not go.o)?  INS
+   holds one input per operand, in order.  */
 static bool
-is_host_object (const struct cmdline *cl, const struct inputs *ins, size_t k)
+is_host_object (const struct inputs *ins, size_t k)
 {
-  /* inputs_add was called once per operand, in order.  */
-  (void) cl;
   return k < ins->n && ins->v[k].kind == INPUT_OBJECT && !ins->v[k].go;
 }
 
@@ -242,11 +241,11 @@ stage_host_objects (const struct cmdline *cl, const struct inputs *ins,
   size_t next_arg = 0;
   for (size_t k = 0; k < cl->noperands; k++)
     {
-      if (!is_host_object (cl, ins, k))
+      if (!is_host_object (ins, k))
 	continue;
       /* A run: operands k..end-1, adjacent on the command line.  */
       size_t end = k + 1;
-      while (end < cl->noperands && is_host_object (cl, ins, end)
+      while (end < cl->noperands && is_host_object (ins, end)
 	     && cl->operands[end] == cl->operands[end - 1] + 1)
 	end++;
       const char *dir;

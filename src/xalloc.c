@@ -113,25 +113,6 @@ strvec_push (struct strvec *sv, const char *s)
 }
 
 void
-strvec_insert (struct strvec *sv, size_t at, const char *s)
-{
-  strvec_reserve (sv, 1);
-  if (at > sv->n)
-    at = sv->n;
-  memmove (sv->v + at + 1, sv->v + at, (sv->n - at + 1) * sizeof *sv->v);
-  sv->v[at] = xstrdup (s);
-  sv->n++;
-}
-
-void
-strvec_set (struct strvec *sv, size_t at, const char *s)
-{
-  char *copy = xstrdup (s);
-  free (sv->v[at]);
-  sv->v[at] = copy;
-}
-
-void
 strvec_append (struct strvec *sv, const struct strvec *from)
 {
   for (size_t i = 0; i < from->n; i++)

@@ -24,8 +24,6 @@ struct strvec
 void strvec_init (struct strvec *sv);
 void strvec_push (struct strvec *sv, const char *s);
 void strvec_push_own (struct strvec *sv, char *s);
-void strvec_insert (struct strvec *sv, size_t at, const char *s);
-void strvec_set (struct strvec *sv, size_t at, const char *s);
 void strvec_append (struct strvec *sv, const struct strvec *from);
 int strvec_contains (const struct strvec *sv, const char *s);
 void strvec_free (struct strvec *sv);
