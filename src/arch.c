@@ -6,8 +6,14 @@
 #include <elf.h>
 #include <string.h>
 
+#include "mode.h"
+
 #define TLS(model, reloc) { reloc, #reloc, GL_TLS_##model }
 #define TLS_END { 0, NULL, GL_TLS_NONE }
+#define M(mode) (1u << MODE_##mode)
+#define ALL_MODES (~0u)
+#define LIMIT(ld, modes, why) { LD_##ld, modes, why }
+#define LIMIT_END { 0, 0, NULL }
 
 const struct gl_arch gl_arches[] = {
 #include "arches.def"

@@ -20,6 +20,28 @@ struct gl_tls_reloc
   enum gl_tls_model model;
 };
 
+/* The linkers gold-link knows, fastest first (SPEC "Linkers").  */
+enum gl_ld
+{
+  LD_MOLD,
+  LD_LLD,
+  LD_GOLD,
+  LD_BFD,
+  LD_COUNT
+};
+
+/* A linker that is known to produce a broken output for some modes: MODES
+   is a set of (1 << enum gl_mode) bits, plus GL_LIMIT_STATIC_PIE; in
+   c-archive it means linking a program that contains a Go c-archive.  */
+struct gl_ld_limit
+{
+  enum gl_ld ld;
+  unsigned modes;
+  const char *why;		/* ends with NULL */
+};
+
+#define GL_LIMIT_STATIC_PIE (1u << 31)
+
 struct gl_arch
 {
   const char *goarch;		/* GOARCH value */
@@ -35,7 +57,9 @@ struct gl_arch
   const char *cc_flags;		/* what cmd/link puts before every host command */
   const char *triplet;		/* Debian's multiarch triplet */
   const char *dynamic_linker;	/* PT_INTERP of executables */
-  const char *ld_emulation;	/* -m for a raw linker */
+  const char *ld_emulation;	/* -m for a raw linker; ld.bfd and mold list it */
+  const char *gold_target;	/* what ld.gold -V lists, NULL if no gold */
+  const struct gl_ld_limit *ld_limits;	/* ends with why == NULL */
   const struct gl_tls_reloc *tls_relocs;	/* ends with name == NULL */
 };
 

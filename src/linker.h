@@ -17,13 +17,53 @@
 void linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
 		       struct strvec *words, const char **why);
 
-/* The link command: CC words, the arch and mode flags cmd/link would pass
-   that the arguments lack, the driver arguments with the output renamed to
-   OUTPUT, and -v when VERBOSE.  */
+/* A linker: what it is, where, and why gold-link uses it.  */
+struct gl_ld_choice
+{
+  enum gl_ld kind;
+  char *path;			/* the program */
+  char *version;		/* the first line of its -V text */
+  char *why;			/* the rule that chose it, for -v */
+};
+
+const char *linker_kind_name (enum gl_ld kind);
+
+/* The limit (arch/ data, or one that holds everywhere) that says KIND
+   breaks one of MODES (1 << enum gl_mode bits) on ARCH, or NULL.  */
+const struct gl_ld_limit *linker_limit (enum gl_ld kind,
+					const struct gl_arch *arch,
+					unsigned modes);
+
+/* Run PATH -V: which linker it is (never judged by its name), its version
+   line, and whether it can link for ARCH.  */
+int linker_identify (const char *path, const struct gl_arch *arch,
+		     enum gl_ld *kind, char **version, bool *targets_arch,
+		     struct gl_error *err);
+
+/* Choose the linker (SPEC "Linkers"): REQUESTED (--linker or
+   GOLD_LINK_LINKER; ORIGIN says which, e.g. "--linker="), else FUSE_LD (the
+   command line's -fuse-ld=), else the configured default.  The value is
+   bfd, gold, lld, mold, auto, or a program.  "auto" takes the fastest
+   installed linker that no limit forbids for MODES; a linker named
+   explicitly is refused when a limit forbids it, unless !CHECK.  MODE
+   names the mode in messages.  */
+int linker_choose (const char *requested, const char *origin,
+		   const char *fuse_ld, const struct gl_arch *arch,
+		   unsigned modes, const char *mode, bool check,
+		   struct gl_ld_choice *ld, struct gl_error *err);
+void linker_choice_free (struct gl_ld_choice *ld);
+
+/* The link command through the compiler driver: CC words, the arch and
+   mode flags cmd/link would pass that the arguments lack, the linker LD
+   (found through LD_DIR, see stage_linker_dir) with -fuse-ld, -z
+   noexecstack, the driver arguments with the output renamed to OUTPUT, and
+   -v when VERBOSE.  */
 void linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
 			   enum gl_mode mode, bool go_object,
-			   const struct cmdline *cl, const char *output,
-			   bool verbose, struct strvec *cmd);
+			   const struct cmdline *cl,
+			   const struct gl_ld_choice *ld, const char *ld_dir,
+			   const char *output, bool verbose,
+			   struct strvec *cmd);
 
 /* Split a command string such as "gcc -fuse-ld=lld" into words.  */
 void linker_split_words (const char *s, struct strvec *words);

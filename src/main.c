@@ -29,6 +29,7 @@ enum
 {
   OPT_BUILDMODE = 1,
   OPT_CC,
+  OPT_LINKER,
   OPT_VERBOSE,
   OPT_VERSION
 };
@@ -37,6 +38,9 @@ struct options
 {
   char *buildmode;		/* --buildmode */
   char *cc;			/* --cc */
+  char *linker;			/* --linker */
+  int direct;			/* --direct */
+  int no_linker_check;		/* --no-linker-check */
   int dry_run;			/* --dry-run */
   int keep_temps;		/* --keep-temps */
   int no_stage;			/* --no-stage */
@@ -51,6 +55,16 @@ static struct poptOption options[] = {
   { "cc", '\0', POPT_ARG_STRING, NULL, OPT_CC,
     "compiler driver that runs the link (default: GOLD_LINK_CC, CC, the "
     "target's gcc)", "CC" },
+  { "linker", '\0', POPT_ARG_STRING, NULL, OPT_LINKER,
+    "bfd, gold, lld, mold, auto (the fastest known good here), or a "
+    "linker's path (default: GOLD_LINK_LINKER, -fuse-ld=, "
+    GL_DEFAULT_LINKER ")", "LINKER" },
+  { "direct", '\0', POPT_ARG_NONE, &opt.direct, 0,
+    "run the linker itself with gold-link's C runtime glue, not through "
+    "the compiler driver", NULL },
+  { "no-linker-check", '\0', POPT_ARG_NONE, &opt.no_linker_check, 0,
+    "use the linker asked for even where it is known to break this mode",
+    NULL },
   { "verbose", 'v', POPT_ARG_NONE, NULL, OPT_VERBOSE,
     "explain each decision and print the command; -v also reaches the "
     "driver", NULL },
@@ -94,6 +108,10 @@ parse_own_options (struct strvec *own)
       case OPT_CC:
 	free (opt.cc);
 	opt.cc = poptGetOptArg (con);
+	break;
+      case OPT_LINKER:
+	free (opt.linker);
+	opt.linker = poptGetOptArg (con);
 	break;
       case OPT_VERBOSE:
 	gl_verbose++;
@@ -259,6 +277,30 @@ out:
   return rc;
 }
 
+/* The linker for this link (SPEC "Linkers"): --linker, GOLD_LINK_LINKER,
+   the command line's -fuse-ld=, then the configured default.  */
+static int
+choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
+	       enum gl_mode mode, struct gl_ld_choice *ld,
+	       struct gl_error *err)
+{
+  const char *requested = opt.linker, *origin = "--linker=";
+  if (requested == NULL)
+    {
+      requested = getenv ("GOLD_LINK_LINKER");
+      origin = "GOLD_LINK_LINKER=";
+    }
+  unsigned modes = 1u << mode;
+  if (cl->static_pie)
+    modes |= GL_LIMIT_STATIC_PIE;
+  char *what = xasprintf ("%s%s", mode_name (mode),
+			  cl->static_pie ? " (static-pie)" : "");
+  int rc = linker_choose (requested, origin, cl->fuse_ld, arch, modes, what,
+			  !opt.no_linker_check, ld, err);
+  free (what);
+  return rc;
+}
+
 static int
 link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *err)
 {
@@ -268,6 +310,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   struct strvec cc = { 0 }, cmd = { 0 }, staged_args = { 0 };
   struct cmdline staged_cl = { 0 };
   struct output out = { 0 };
+  struct gl_ld_choice ld = { 0 };
+  char *ld_dir = NULL;
   int status = -1;
   strvec_init (&cc);
   strvec_init (&cmd);
@@ -339,28 +383,32 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
-  gl_verbosef ("linker: %s through the compiler driver (chosen by %s)",
-	       cc.v[0], cc_why);
+  if (choose_linker (cl, arch, mode, &ld, err) != 0)
+    goto out;
+  gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
+	       ld.version, ld.path, cc.v[0], cc_why, ld.why);
   if (opt.dry_run)
     {
-      linker_build_command (&cc, arch, mode, have_g, cl, output, gl_verbose,
-			    &cmd);
+      linker_build_command (&cc, arch, mode, have_g, cl, &ld,
+			    "$STAGING/bin", output, gl_verbose, &cmd);
       print_command (&cmd);
       status = 0;
       goto out;
     }
-  if (output_begin (&out, output, false, err) != 0)
+  if (stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
+			err) != 0
+      || output_begin (&out, output, false, err) != 0)
     goto out;
-  linker_build_command (&cc, arch, mode, have_g, cl, out.tmp, gl_verbose,
-			&cmd);
+  linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
+			gl_verbose, &cmd);
   print_command (&cmd);
   if (opt.keep_temps)
     {
       /* The kept command names the real output, not the temporary one.  */
       struct strvec kept = { 0 };
       strvec_init (&kept);
-      linker_build_command (&cc, arch, mode, have_g, cl, output, false,
-			    &kept);
+      linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, output,
+			    false, &kept);
       int rc = keep_command (&kept, err);
       strvec_free (&kept);
       if (rc != 0)
@@ -389,6 +437,8 @@ out:
   if (have_g)
     goobj_free (&g);
   output_free (&out);
+  linker_choice_free (&ld);
+  free (ld_dir);
   inputs_free (&ins);
   cmdline_free (&staged_cl);
   strvec_free (&staged_args);
@@ -463,5 +513,6 @@ out:
   strvec_free (&driver);
   free (opt.buildmode);
   free (opt.cc);
+  free (opt.linker);
   return status;
 }

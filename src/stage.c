@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const int caught_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
@@ -50,8 +51,10 @@ remove_staging_dir (void)
 {
   if (staging_dir == NULL)
     return;
-  for (size_t i = 0; i < staged.n; i++)
-    unlink (staged.v[i]);
+  /* Newest first: a subdirectory is registered before its files.  */
+  for (size_t i = staged.n; i-- > 0;)
+    if (unlink (staged.v[i]) != 0)
+      rmdir (staged.v[i]);
   rmdir (staging_dir);
 }
 
@@ -117,6 +120,50 @@ stage_dir (const char **dir, struct gl_error *err)
     }
   *dir = staging_dir;
   return 0;
+}
+
+int
+stage_subdir (const char *name, char **path, struct gl_error *err)
+{
+  const char *dir;
+  if (stage_dir (&dir, err) != 0)
+    return -1;
+  char *p = xasprintf ("%s/%s", dir, name);
+  if (mkdir (p, 0700) != 0 && errno != EEXIST)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, p, NULL, "cannot make a directory: %s",
+		    strerror (errno));
+      free (p);
+      return -1;
+    }
+  stage_add_staged (p);
+  *path = p;
+  return 0;
+}
+
+int
+stage_linker_dir (const char *kind, const char *path, char **dir,
+		  struct gl_error *err)
+{
+  if (stage_subdir ("bin", dir, err) != 0)
+    return -1;
+  char *link = xasprintf ("%s/ld.%s", *dir, kind);
+  int rc = 0;
+  if (symlink (path, link) != 0 && errno != EEXIST)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, link, NULL, "cannot make a link: %s",
+		    strerror (errno));
+      rc = -1;
+    }
+  else
+    stage_add_staged (link);
+  free (link);
+  if (rc != 0)
+    {
+      free (*dir);
+      *dir = NULL;
+    }
+  return rc;
 }
 
 static void
@@ -185,7 +232,7 @@ stage_caught_signal (void)
   return caught;
 }
 
-/* Remove a directory tree we made; the staging directory holds only files.  */
+/* Remove a directory tree we made (files, symlinks and subdirectories).  */
 static void
 remove_tree (const char *dir)
 {
@@ -194,8 +241,14 @@ remove_tree (const char *dir)
     {
       struct dirent *e;
       while ((e = readdir (d)) != NULL)
-	if (strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0)
-	  unlinkat (dirfd (d), e->d_name, 0);
+	if (strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0
+	    && unlinkat (dirfd (d), e->d_name, 0) != 0
+	    && (errno == EISDIR || errno == EPERM))
+	  {
+	    char *sub = xasprintf ("%s/%s", dir, e->d_name);
+	    remove_tree (sub);
+	    free (sub);
+	  }
       closedir (d);
     }
   rmdir (dir);

@@ -15,6 +15,14 @@ void stage_init (bool keep);
 /* The staging directory, made on first use under $TMPDIR.  */
 int stage_dir (const char **dir, struct gl_error *err);
 
+/* A subdirectory NAME of the staging directory; *PATH is malloc'd.  */
+int stage_subdir (const char *name, char **path, struct gl_error *err);
+
+/* A directory in the staging area holding ld.KIND -> PATH, for a compiler
+   driver's -B: the driver then runs exactly that linker.  */
+int stage_linker_dir (const char *kind, const char *path, char **dir,
+		      struct gl_error *err);
+
 /* Temporary outputs to remove if gold-link fails or is stopped.  */
 void stage_track (const char *path);
 void stage_untrack (const char *path);

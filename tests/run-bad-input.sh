@@ -68,7 +68,7 @@ expect_fail 1 "unrecognized command-line option" "$GOLD_LINK" --no-such-option -
 check_clean usage
 
 # A linker failure: its status and output come through, nothing is left.
-expect_fail 1 "undefined reference" "$GOLD_LINK" -o out/a t/go.o
+expect_fail 1 "undefined \(reference\|symbol\)" "$GOLD_LINK" -o out/a t/go.o
 check_clean link-failure
 [ -z "$(ls -A t | grep -v -e '^go.o$' -e '^0.*\.o$' -e trivial.c -e a.out)" ] || fail "files left beside the inputs"
 
