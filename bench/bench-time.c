@@ -8,14 +8,19 @@
    than a second and /usr/bin/time rounds to 10 ms, which is a tenth of a
    mold link; this measures with CLOCK_MONOTONIC around fork and wait4.
    MAXRSS is wait4's ru_maxrss, the figure /usr/bin/time -v prints as
-   "Maximum resident set size": the largest single process of the tree that
-   was waited for, not a sum.  */
+   "Maximum resident set size": the largest single process of the tree, not
+   a sum.  bench-time is a child subreaper, so processes that outlive their
+   parent are counted too: mold forks, and its parent exits as soon as the
+   output is complete while the child that did the work is still unmapping.
+   The time stops when COMMAND exits; its stragglers are then waited for
+   (so they do not slow the next command) and their peak counted.  */
 #include <config.h>
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -45,6 +50,12 @@ main (int argc, char **argv)
       return 2;
     }
 
+  if (prctl (PR_SET_CHILD_SUBREAPER, 1) != 0)
+    {
+      fprintf (stderr, "bench-time: prctl: %s\n", strerror (errno));
+      return 2;
+    }
+
   struct timespec start, end;
   clock_gettime (CLOCK_MONOTONIC, &start);
   pid_t pid = fork ();
@@ -70,11 +81,27 @@ main (int argc, char **argv)
 	return 2;
       }
   clock_gettime (CLOCK_MONOTONIC, &end);
+  long maxrss = ru.ru_maxrss;
+
+  /* Stragglers reparented to us.  */
+  int ws_other;
+  struct rusage ru_other;
+  for (;;)
+    {
+      if (wait4 (-1, &ws_other, 0, &ru_other) < 0)
+	{
+	  if (errno == EINTR)
+	    continue;
+	  break;
+	}
+      if (ru_other.ru_maxrss > maxrss)
+	maxrss = ru_other.ru_maxrss;
+    }
 
   int status = WIFEXITED (ws) ? WEXITSTATUS (ws)
     : WIFSIGNALED (ws) ? 128 + WTERMSIG (ws) : 1;
   fprintf (result, "%.6f %ld %d\n", seconds_between (&start, &end),
-	   ru.ru_maxrss, status);
+	   maxrss, status);
   if (fclose (result) != 0)
     {
       fprintf (stderr, "bench-time: %s: %s\n", argv[1], strerror (errno));
