@@ -192,13 +192,18 @@ prepare () {
       return 0
     fi
   done
+  prog=$(sed -n '1{s/ .*//;s/^'"'"'//;s/'"'"'$//;p;}' "prep/$n.dry.out")
+  case " $opts :${prog##*/}" in
+    *" --direct "*:*gcc* | *" --direct "*:cc | *" --direct "*:clang*)
+      set_state "$n" "n/a: gold-link takes --direct but still runs $prog"
+      return 0 ;;
+  esac
   set_state "$n" ok
   grep '^gold-link: linker' "prep/$n.dry.err" > "prep/$n.linker" || :
 
   # The command by hand: rerun the kept link.rsp with the same program.
   gl_argv "--keep-temps $opts" "out/$n" > "prep/$n.keep"
   add_cmd "$n.raw" "  the same command by hand"
-  prog=$(sed -n '1{s/ .*//;s/^'"'"'//;s/'"'"'$//;p;}' "prep/$n.dry.out")
   if run_argv "prep/$n.keep" > "prep/$n.keep.log" 2>&1; then
     kept=$(sed -n 's/^gold-link: kept the staging directory //p' "prep/$n.keep.log")
     if [ -n "$kept" ] && [ -f "$kept/link.rsp" ] \
