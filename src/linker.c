@@ -241,7 +241,7 @@ static const struct gl_ld_limit limits_everywhere[] = {
     "lld 14 breaks -buildmode=shared and -linkshared: cmd/link cannot "
     "re-read the Go shared libraries it writes (golang/go#46560)" },
   { LD_GOLD, GL_LIMIT_STATIC_PIE,
-    "gold cannot link a static PIE (no --no-dynamic-linker)" },
+    "gold has no --no-dynamic-linker, which a static PIE needs" },
   { 0, 0, NULL }
 };
 

@@ -281,7 +281,7 @@ out:
    the command line's -fuse-ld=, then the configured default.  */
 static int
 choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
-	       enum gl_mode mode, struct gl_ld_choice *ld,
+	       enum gl_mode mode, bool go_archive, struct gl_ld_choice *ld,
 	       struct gl_error *err)
 {
   const char *requested = opt.linker, *origin = "--linker=";
@@ -290,11 +290,14 @@ choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
       requested = getenv ("GOLD_LINK_LINKER");
       origin = "GOLD_LINK_LINKER=";
     }
-  unsigned modes = 1u << mode;
+  /* A program containing a Go c-archive has the archive's initial-exec
+     TLS: the limits for c-archive consumers apply.  */
+  unsigned modes = go_archive ? 1u << MODE_C_ARCHIVE : 1u << mode;
   if (cl->static_pie)
     modes |= GL_LIMIT_STATIC_PIE;
-  char *what = xasprintf ("%s%s", mode_name (mode),
-			  cl->static_pie ? " (static-pie)" : "");
+  char *what = xstrdup (cl->static_pie ? "static-pie"
+			 : go_archive ? "a program containing a Go c-archive"
+			 : mode_name (mode));
   int rc = linker_choose (requested, origin, cl->fuse_ld, arch, modes, what,
 			  !opt.no_linker_check, ld, err);
   free (what);
@@ -323,7 +326,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   const char *output = cl->output ? cl->output : "a.out";
   if (check_output_not_input (output, &ins, err) != 0)
     goto out;
-  const struct gl_arch *arch = ins.arch ? ins.arch : hinted_arch ();
+  const struct gl_arch *arch = ins.arch ? ins.arch
+    : ins.go_archive_arch ? ins.go_archive_arch : hinted_arch ();
 
   if (ins.go != NULL)
     {
@@ -350,6 +354,9 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 	gl_warning (gl_progname, ins.go->path, "%s", warning);
       free (warning);
     }
+  else if (ins.go_archive != NULL)
+    gl_verbosef ("no go.o, but the Go c-archive member %s: linking a C "
+		 "program that contains Go code", ins.go_archive);
   else
     gl_verbosef ("no Go object among the inputs: linking as the driver "
 		 "would, without Go checks");
@@ -383,7 +390,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
-  if (choose_linker (cl, arch, mode, &ld, err) != 0)
+  if (choose_linker (cl, arch, mode, !have_g && ins.go_archive != NULL, &ld,
+		     err) != 0)
     goto out;
   gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
 	       ld.version, ld.path, cc.v[0], cc_why, ld.why);
