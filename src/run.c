@@ -15,8 +15,11 @@
 
 extern char **environ;
 
-int
-run_command (char *const argv[], int *status, struct gl_error *err)
+/* Start ARGV with ACTIONS (may be NULL) and environment ENVP, the child
+   recorded for signal forwarding.  0, or the errno of the failed spawn.  */
+static int
+spawn_child (char *const argv[], const posix_spawn_file_actions_t *actions,
+	     char *const envp[], pid_t *pid)
 {
   posix_spawnattr_t attr;
   posix_spawnattr_init (&attr);
@@ -35,22 +38,18 @@ run_command (char *const argv[], int *status, struct gl_error *err)
 
   /* No signal may slip between the spawn and recording the child.  */
   stage_block_signals (true);
-  pid_t pid;
-  int rc = posix_spawnp (&pid, argv[0], NULL, &attr, argv, environ);
+  int rc = posix_spawnp (pid, argv[0], actions, &attr, argv, envp);
   posix_spawnattr_destroy (&attr);
-  if (rc != 0)
-    {
-      stage_block_signals (false);
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (rc));
-      if (rc == ENOENT)
-	gl_error_note (err, "install it, or name another compiler driver "
-		       "with --cc or GOLD_LINK_CC");
-      return -1;
-    }
-  stage_set_child (pid);
+  if (rc == 0)
+    stage_set_child (*pid);
   stage_block_signals (false);
+  return rc;
+}
 
+/* Wait for the child PID started from ARGV and set *STATUS.  */
+static int
+wait_child (pid_t pid, char *const argv[], int *status, struct gl_error *err)
+{
   int ws;
   while (waitpid (pid, &ws, 0) < 0)
     if (errno != EINTR)
@@ -68,6 +67,23 @@ run_command (char *const argv[], int *status, struct gl_error *err)
   else
     *status = 1;
   return 0;
+}
+
+int
+run_command (char *const argv[], int *status, struct gl_error *err)
+{
+  pid_t pid;
+  int rc = spawn_child (argv, NULL, environ, &pid);
+  if (rc != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
+		    argv[0], strerror (rc));
+      if (rc == ENOENT)
+	gl_error_note (err, "install it, or name another compiler driver "
+		       "with --cc or GOLD_LINK_CC");
+      return -1;
+    }
+  return wait_child (pid, argv, status, err);
 }
 
 /* Quote WORD for a POSIX shell when it needs it.  */
