@@ -7,11 +7,14 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <spawn.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 extern char **environ;
 
@@ -84,6 +87,110 @@ run_command (char *const argv[], int *status, struct gl_error *err)
       return -1;
     }
   return wait_child (pid, argv, status, err);
+}
+
+/* Our environment with LC_ALL=C: a query's output is parsed, and a
+   translated "libraries:" would not be found.  The strings stay environ's.  */
+static char **
+environ_c_locale (void)
+{
+  size_t n = 0;
+  while (environ[n] != NULL)
+    n++;
+  char **envp = xcalloc (n + 2, sizeof *envp);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (strncmp (environ[i], "LC_ALL=", 7) != 0)
+      envp[k++] = environ[i];
+  envp[k++] = (char *) "LC_ALL=C";
+  envp[k] = NULL;
+  return envp;
+}
+
+int
+run_capture (char *const argv[], char **out, int *status,
+	     struct gl_error *err)
+{
+  int fds[2] = { -1, -1 };
+  char **envp = NULL;
+  char *buf = NULL;
+  posix_spawn_file_actions_t actions;
+  bool have_actions = false;
+  int ret = -1;
+
+  *out = NULL;
+  /* Close-on-exec: the child's only copies are its dup'ed stdout/stderr,
+     so we see end-of-file when it exits.  */
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
+		    argv[0], strerror (errno));
+      goto out;
+    }
+  posix_spawn_file_actions_init (&actions);
+  have_actions = true;
+  posix_spawn_file_actions_addopen (&actions, STDIN_FILENO, "/dev/null",
+				    O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDERR_FILENO);
+  envp = environ_c_locale ();
+
+  pid_t pid;
+  int rc = spawn_child (argv, &actions, envp, &pid);
+  close (fds[1]);
+  fds[1] = -1;
+  if (rc != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
+		    argv[0], strerror (rc));
+      goto out;
+    }
+
+  size_t len = 0, cap = 8192;
+  int read_errno = 0;
+  buf = xmalloc (cap);
+  for (;;)
+    {
+      if (cap - len < 4096)
+	buf = xrealloc (buf, cap *= 2);
+      ssize_t n = read (fds[0], buf + len, cap - len - 1);
+      if (n > 0)
+	len += (size_t) n;
+      else if (n == 0)
+	break;
+      else if (errno != EINTR)
+	{
+	  read_errno = errno;
+	  break;
+	}
+    }
+  buf[len] = '\0';
+  /* Closed before waiting, so a child still writing gets EPIPE.  */
+  close (fds[0]);
+  fds[0] = -1;
+  if (wait_child (pid, argv, status, err) != 0)
+    goto out;
+  if (read_errno != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL,
+		    "cannot read the output of '%s': %s", argv[0],
+		    strerror (read_errno));
+      goto out;
+    }
+  *out = buf;
+  buf = NULL;
+  ret = 0;
+
+out:
+  if (fds[0] >= 0)
+    close (fds[0]);
+  if (fds[1] >= 0)
+    close (fds[1]);
+  if (have_actions)
+    posix_spawn_file_actions_destroy (&actions);
+  free (envp);
+  free (buf);
+  return ret;
 }
 
 /* Quote WORD for a POSIX shell when it needs it.  */

@@ -10,6 +10,15 @@
    could not be started.  */
 int run_command (char *const argv[], int *status, struct gl_error *err);
 
+/* Run ARGV (searched on PATH) to read what it prints, such as
+   "gcc -print-search-dirs" or "ld --version": stdin from /dev/null, stdout
+   and stderr together into *OUT (malloc'd, NUL-terminated), and LC_ALL=C
+   so that the text is not translated.  *STATUS as for run_command.  -1
+   with ERR set, without a note (the caller knows what to suggest), when it
+   could not be started or read.  */
+int run_capture (char *const argv[], char **out, int *status,
+		 struct gl_error *err);
+
 /* ARGV as one shell-quoted line (malloc'd), for -v and --dry-run.  */
 char *run_format_command (char *const argv[]);
 
