@@ -167,6 +167,10 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
 	add_missing (cmd, cl, arch->cc_flags);
       for (const char *const *f = mode_flags (mode); *f != NULL; f++)
 	add_missing (cmd, cl, *f);
+      /* cmd/link leaves a -linkshared executable to the driver's default;
+         gold-link says PIE, which direct links make too.  */
+      if (mode == MODE_EXE_LINKSHARED && !cl->pie && !cl->no_pie)
+	strvec_push (cmd, "-pie");
       /* cmd/link always exports the dynamic symbols; with -static it
          replaces -rdynamic by -static (lib.go checkStatic).  */
       if (!cl->static_exe)

@@ -15,6 +15,7 @@
 #include "arfile.h"
 #include "cmdline.h"
 #include "diag.h"
+#include "direct.h"
 #include "goobj.h"
 #include "inputs.h"
 #include "linker.h"
@@ -304,6 +305,36 @@ choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
   return rc;
 }
 
+/* The command that links: through the compiler driver CC, or with
+   --direct the linker itself with the crt glue, given the same driver
+   arguments gold-link would have passed CC.  */
+static int
+build_command (const struct strvec *cc, const struct gl_arch *arch,
+	       enum gl_mode mode, bool go_object, const struct cmdline *cl,
+	       const struct gl_ld_choice *ld, const char *ld_dir,
+	       const char *output, struct strvec *cmd, struct gl_error *err)
+{
+  if (!opt.direct)
+    {
+      linker_build_command (cc, arch, mode, go_object, cl, ld, ld_dir,
+			    output, gl_verbose, cmd);
+      return 0;
+    }
+  struct strvec words = { 0 }, none = { 0 };
+  struct cmdline wcl = { 0 };
+  strvec_init (&words);
+  strvec_init (&none);
+  linker_build_command (&none, arch, mode, go_object, cl, NULL, NULL, output,
+			false, &words);
+  int rc = cmdline_classify (&words, &wcl, err) == 0
+    && direct_build_command (ld, cc, arch, mode, &wcl, output, cmd,
+			     err) == 0 ? 0 : -1;
+  cmdline_free (&wcl);
+  strvec_free (&words);
+  strvec_free (&none);
+  return rc;
+}
+
 static int
 link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *err)
 {
@@ -393,31 +424,39 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   if (choose_linker (cl, arch, mode, !have_g && ins.go_archive != NULL, &ld,
 		     err) != 0)
     goto out;
-  gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
-	       ld.version, ld.path, cc.v[0], cc_why, ld.why);
+  if (opt.direct)
+    gl_verbosef ("linker: %s (%s) run directly, with the C runtime glue "
+		 "%s (chosen by %s) uses, by %s", ld.version, ld.path,
+		 cc.v[0], cc_why, ld.why);
+  else
+    gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
+		 ld.version, ld.path, cc.v[0], cc_why, ld.why);
   if (opt.dry_run)
     {
-      linker_build_command (&cc, arch, mode, have_g, cl, &ld,
-			    "$STAGING/bin", output, gl_verbose, &cmd);
+      if (build_command (&cc, arch, mode, have_g, cl, &ld, "$STAGING/bin",
+			 output, &cmd, err) != 0)
+	goto out;
       print_command (&cmd);
       status = 0;
       goto out;
     }
-  if (stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
-			err) != 0
-      || output_begin (&out, output, false, err) != 0)
+  if ((!opt.direct
+       && stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
+			    err) != 0)
+      || output_begin (&out, output, false, err) != 0
+      || build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
+			&cmd, err) != 0)
     goto out;
-  linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
-			gl_verbose, &cmd);
   print_command (&cmd);
   if (opt.keep_temps)
     {
       /* The kept command names the real output, not the temporary one.  */
       struct strvec kept = { 0 };
       strvec_init (&kept);
-      linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, output,
-			    false, &kept);
-      int rc = keep_command (&kept, err);
+      int rc = build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir,
+			      output, &kept, err);
+      if (rc == 0)
+	rc = keep_command (&kept, err);
       strvec_free (&kept);
       if (rc != 0)
 	goto out;
