@@ -16,6 +16,7 @@
 #include "cmdline.h"
 #include "diag.h"
 #include "direct.h"
+#include "glue.h"
 #include "goobj.h"
 #include "inputs.h"
 #include "linker.h"
@@ -248,10 +249,11 @@ check_output_not_input (const char *output, const struct inputs *ins,
   return 0;
 }
 
-/* c-archive: gold-link writes the archive itself.  */
+/* c-archive: gold-link writes the archive itself.  GO_COPY, when not
+   NULL, is the glued copy of the Go object, archived in its place.  */
 static int
-write_c_archive (const struct inputs *ins, const char *path,
-		 struct gl_error *err)
+write_c_archive (const struct inputs *ins, const char *go_copy,
+		 const char *path, struct gl_error *err)
 {
   struct ar_set set = { 0 };
   int rc = -1;
@@ -266,7 +268,10 @@ write_c_archive (const struct inputs *ins, const char *path,
 			 "to the program's final link instead");
 	  goto out;
 	}
-      if (ar_set_add_file (&set, ins->v[i].path, err) != 0)
+      const char *member = ins->v[i].path;
+      if (&ins->v[i] == ins->go && go_copy != NULL)
+	member = go_copy;
+      if (ar_set_add_file (&set, member, err) != 0)
 	goto out;
     }
   gl_verbosef ("c-archive: %zu members with a symbol index into %s",
@@ -335,6 +340,44 @@ build_command (const struct strvec *cc, const struct gl_arch *arch,
   return rc;
 }
 
+/* c-shared and c-archive: the library entry must run from .init_array
+   (SPEC "What it does" step 4).  */
+static int
+add_library_glue (const struct input *go, const struct goobj *g,
+		  const struct gl_arch *arch, enum gl_mode mode,
+		  struct glue *glue, struct gl_error *err)
+{
+  if (!glue_init_array_needed (g))
+    {
+      gl_verbosef ("glue: go.o has %zu .init_array entr%s for %s: none "
+		   "added%s", g->init_entries,
+		   g->init_entries == 1 ? "y" : "ies", arch->lib_entry,
+		   mode != MODE_C_SHARED ? ""
+		   : opt.direct ? "; gold-link adds the C runtime"
+		   : "; the compiler driver adds the C runtime");
+      return 0;
+    }
+  if (opt.dry_run)
+    {
+      gl_verbosef ("glue: go.o has no .init_array entry for %s: one would "
+		   "be added in a staged copy (--dry-run writes nothing)",
+		   arch->lib_entry);
+      return 0;
+    }
+  if (glue_init_array (go, g, arch, glue, err) != 0)
+    return -1;
+  gl_verbosef ("glue: go.o has no .init_array entry for %s, which starts "
+	       "the Go runtime when %s: added one (.init_array and %s) in a "
+	       "staged copy, %s", arch->lib_entry,
+	       mode == MODE_C_SHARED ? "the library is loaded"
+	       : "a program linked with the archive starts",
+	       arch->rela ? ".rela.init_array" : ".rel.init_array", glue->copy);
+  if (glue->stack_note)
+    gl_verbosef ("glue: go.o has no .note.GNU-stack: added an empty one to "
+		 "the copy, for a non-executable stack");
+  return 0;
+}
+
 static int
 link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *err)
 {
@@ -346,6 +389,7 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   struct output out = { 0 };
   struct gl_ld_choice ld = { 0 };
   char *ld_dir = NULL;
+  struct glue glue = { 0 };
   int status = -1;
   strvec_init (&cc);
   strvec_init (&cmd);
@@ -392,18 +436,28 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
     gl_verbosef ("no Go object among the inputs: linking as the driver "
 		 "would, without Go checks");
 
+  if (have_g && (mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE))
+    {
+      if (add_library_glue (ins.go, &g, arch, mode, &glue, err) != 0)
+	goto out;
+    }
+  else if (mode != MODE_C_ARCHIVE)
+    gl_verbosef ("glue: no .init_array entry needed; %s adds the C runtime",
+		 opt.direct ? "gold-link" : "the compiler driver");
+
   if (mode == MODE_C_ARCHIVE)
     {
-      status = write_c_archive (&ins, output, err) == 0 ? 0 : -1;
+      status = write_c_archive (&ins, glue.copy, output, err) == 0 ? 0 : -1;
       goto out;
     }
-
-  if (have_g && (mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE))
-    gl_verbosef ("glue: go.o has %zu .init_array entr%s for %s; the compiler "
-		 "driver adds the C runtime", g.init_entries,
-		 g.init_entries == 1 ? "y" : "ies", arch->lib_entry);
-  else if (mode != MODE_C_ARCHIVE)
-    gl_verbosef ("glue: none needed; the compiler driver adds the C runtime");
+  if (glue.copy != NULL)
+    {
+      /* The driver links the copy where go.o was named (one input per
+	 operand, in order).  */
+      size_t word = cl->operands[ins.go - ins.v];
+      free (driver->v[word]);
+      driver->v[word] = xstrdup (glue.copy);
+    }
 
   /* Host objects go to the linker as one archive linked whole.  */
   if (!opt.no_stage && !opt.dry_run)
@@ -486,6 +540,7 @@ out:
   output_free (&out);
   linker_choice_free (&ld);
   free (ld_dir);
+  glue_free (&glue);
   inputs_free (&ins);
   cmdline_free (&staged_cl);
   strvec_free (&staged_args);
