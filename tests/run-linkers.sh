@@ -108,4 +108,14 @@ if command -v ld.gold > /dev/null; then
   fi
   [ ! -e sp2 ] || fail "output left by the failed forced link"
 fi
+# --direct: the raw linker runs, with the crt glue gold-link found; the
+# compile-only flags cmd/link passes (-m64 -g -O2) are dropped, and an
+# option only the compiler driver can honour is refused.
+link direct-mold --direct -g -O2
+grep -q "run: [^ ]*/\(mold\|ld.lld\|ld.gold\|ld.bfd\|ld\) .*crt1.o" direct-mold.log \
+  || { cat direct-mold.log; fail "--direct did not run the linker with crt1.o"; }
+expect_fail 2 "^gold-link: error: -flto: only the compiler driver knows" \
+  "$GOLD_LINK" --direct -flto -o x te/go.o te/0*.o -lpthread
+grep -q 'without --direct' .err || fail "no hint for --direct -flto"
+[ ! -e x ] || fail "an output after a refused --direct"
 exit 0
