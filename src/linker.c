@@ -303,11 +303,15 @@ static bool
 has_line (const char *text, const char *word)
 {
   size_t n = strlen (word);
-  for (const char *p = text; p && *p; p = strchr (p, '\n'), p = p ? p + 1 : p)
+  const char *p = text;
+  while (p != NULL)
     {
       p += strspn (p, " \t");
       if (strncmp (p, word, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
 	return true;
+      p = strchr (p, '\n');
+      if (p != NULL)
+	p++;
     }
   return false;
 }
@@ -373,7 +377,7 @@ linker_choice_free (struct gl_ld_choice *ld)
    or 1 with *WHY_NOT saying what is missing.  */
 static int
 find_kind (enum gl_ld kind, const struct gl_arch *arch,
-	   struct gl_ld_choice *ld, char **why_not, struct gl_error *err)
+	   struct gl_ld_choice *ld, char **why_not)
 {
   struct strvec names = { 0 };
   strvec_init (&names);
@@ -425,7 +429,6 @@ find_kind (enum gl_ld kind, const struct gl_arch *arch,
       free (list);
     }
   strvec_free (&names);
-  (void) err;
   return rc;
 }
 
@@ -473,7 +476,7 @@ linker_choose (const char *requested, const char *origin,
 	  if (limit != NULL)
 	    strvec_push_own (&skipped, xasprintf ("%s: %s", ld_names[k],
 						  limit->why));
-	  else if (find_kind (k, arch, ld, &why_not, err) == 0)
+	  else if (find_kind (k, arch, ld, &why_not) == 0)
 	    break;
 	  else
 	    strvec_push_own (&skipped, xasprintf ("%s: %s", ld_names[k],
@@ -510,7 +513,7 @@ linker_choose (const char *requested, const char *origin,
       const struct gl_ld_limit *limit = linker_limit (kind, arch, modes);
       if (check && limit != NULL)
 	return refuse (err, origin, value, limit, arch, mode);
-      if (find_kind (kind, arch, ld, &why_not, err) != 0)
+      if (find_kind (kind, arch, ld, &why_not) != 0)
 	{
 	  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL,
 			"%s%s: no usable %s linker for %s: %s", origin, value,
