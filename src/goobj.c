@@ -254,6 +254,7 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
 	{
 	  s->symkind[i] = SYM_LIB_ENTRY;
 	  g->lib_entry = true;
+	  g->lib_entry_sym = i;
 	}
       else if (strcmp (name, "go.plugin.tabs") == 0)
 	g->plugin_tabs = true;

@@ -24,6 +24,7 @@ struct goobj
   bool addmoduledata;		/* go.link.addmoduledata: a Go module loaded
 				   into a runtime it does not contain */
   bool lib_entry;		/* _rt0_<arch>_linux_lib */
+  size_t lib_entry_sym;		/* its symbol index, for the glue */
   bool cgo_init;		/* x_cgo_init: runtime/cgo is linked in */
   size_t slot_symbols;		/* symbols named like the Go TLS slot */
   bool slot_defined;

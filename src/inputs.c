@@ -132,8 +132,19 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
     return 0;
   unsigned machine, elfclass;
   GElf_Half type;
-  return check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
-		    &type, err) == 0 ? 0 : -1;
+  if (check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
+		 &type, err) != 0)
+    return -1;
+  /* A Go c-archive: the program being linked contains Go code, which
+     matters for the linker limits (SPEC "Linkers").  */
+  const struct gl_arch *arch = arch_by_machine (machine, elfclass);
+  if (type == ET_REL && mc->ins->go_archive == NULL && arch != NULL
+      && goobj_detect (m, arch))
+    {
+      mc->ins->go_archive = xasprintf ("%s(%s)", mc->path, h->ar_name);
+      mc->ins->go_archive_arch = arch;
+    }
+  return 0;
 }
 
 int
@@ -279,7 +290,9 @@ inputs_free (struct inputs *ins)
       free (ins->v[i].path);
     }
   free (ins->v);
+  free (ins->go_archive);
   ins->v = NULL;
   ins->n = 0;
   ins->go = NULL;
+  ins->go_archive = NULL;
 }

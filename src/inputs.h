@@ -36,6 +36,9 @@ struct inputs
   size_t n;
   struct input *go;		/* the Go object, or NULL */
   const struct gl_arch *arch;	/* the Go object's, else the first ELF's */
+  char *go_archive;		/* "ARCHIVE(MEMBER)" of a Go object inside an
+				   archive operand (a Go c-archive), or NULL */
+  const struct gl_arch *go_archive_arch;
 };
 
 /* Open and classify PATH, append it to INS.  ELF objects are checked to

@@ -167,6 +167,10 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
 	add_missing (cmd, cl, arch->cc_flags);
       for (const char *const *f = mode_flags (mode); *f != NULL; f++)
 	add_missing (cmd, cl, *f);
+      /* cmd/link leaves a -linkshared executable to the driver's default;
+         gold-link says PIE, which direct links make too.  */
+      if (mode == MODE_EXE_LINKSHARED && !cl->pie && !cl->no_pie)
+	strvec_push (cmd, "-pie");
       /* cmd/link always exports the dynamic symbols; with -static it
          replaces -rdynamic by -static (lib.go checkStatic).  */
       if (!cl->static_exe)
@@ -241,7 +245,7 @@ static const struct gl_ld_limit limits_everywhere[] = {
     "lld 14 breaks -buildmode=shared and -linkshared: cmd/link cannot "
     "re-read the Go shared libraries it writes (golang/go#46560)" },
   { LD_GOLD, GL_LIMIT_STATIC_PIE,
-    "gold cannot link a static PIE (no --no-dynamic-linker)" },
+    "gold has no --no-dynamic-linker, which a static PIE needs" },
   { 0, 0, NULL }
 };
 
@@ -299,11 +303,15 @@ static bool
 has_line (const char *text, const char *word)
 {
   size_t n = strlen (word);
-  for (const char *p = text; p && *p; p = strchr (p, '\n'), p = p ? p + 1 : p)
+  const char *p = text;
+  while (p != NULL)
     {
       p += strspn (p, " \t");
       if (strncmp (p, word, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
 	return true;
+      p = strchr (p, '\n');
+      if (p != NULL)
+	p++;
     }
   return false;
 }
@@ -369,7 +377,7 @@ linker_choice_free (struct gl_ld_choice *ld)
    or 1 with *WHY_NOT saying what is missing.  */
 static int
 find_kind (enum gl_ld kind, const struct gl_arch *arch,
-	   struct gl_ld_choice *ld, char **why_not, struct gl_error *err)
+	   struct gl_ld_choice *ld, char **why_not)
 {
   struct strvec names = { 0 };
   strvec_init (&names);
@@ -421,7 +429,6 @@ find_kind (enum gl_ld kind, const struct gl_arch *arch,
       free (list);
     }
   strvec_free (&names);
-  (void) err;
   return rc;
 }
 
@@ -469,7 +476,7 @@ linker_choose (const char *requested, const char *origin,
 	  if (limit != NULL)
 	    strvec_push_own (&skipped, xasprintf ("%s: %s", ld_names[k],
 						  limit->why));
-	  else if (find_kind (k, arch, ld, &why_not, err) == 0)
+	  else if (find_kind (k, arch, ld, &why_not) == 0)
 	    break;
 	  else
 	    strvec_push_own (&skipped, xasprintf ("%s: %s", ld_names[k],
@@ -506,7 +513,7 @@ linker_choose (const char *requested, const char *origin,
       const struct gl_ld_limit *limit = linker_limit (kind, arch, modes);
       if (check && limit != NULL)
 	return refuse (err, origin, value, limit, arch, mode);
-      if (find_kind (kind, arch, ld, &why_not, err) != 0)
+      if (find_kind (kind, arch, ld, &why_not) != 0)
 	{
 	  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL,
 			"%s%s: no usable %s linker for %s: %s", origin, value,

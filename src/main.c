@@ -15,6 +15,8 @@
 #include "arfile.h"
 #include "cmdline.h"
 #include "diag.h"
+#include "direct.h"
+#include "glue.h"
 #include "goobj.h"
 #include "inputs.h"
 #include "linker.h"
@@ -247,10 +249,11 @@ check_output_not_input (const char *output, const struct inputs *ins,
   return 0;
 }
 
-/* c-archive: gold-link writes the archive itself.  */
+/* c-archive: gold-link writes the archive itself.  GO_COPY, when not
+   NULL, is the glued copy of the Go object, archived in its place.  */
 static int
-write_c_archive (const struct inputs *ins, const char *path,
-		 struct gl_error *err)
+write_c_archive (const struct inputs *ins, const char *go_copy,
+		 const char *path, struct gl_error *err)
 {
   struct ar_set set = { 0 };
   int rc = -1;
@@ -265,7 +268,10 @@ write_c_archive (const struct inputs *ins, const char *path,
 			 "to the program's final link instead");
 	  goto out;
 	}
-      if (ar_set_add_file (&set, ins->v[i].path, err) != 0)
+      const char *member = ins->v[i].path;
+      if (&ins->v[i] == ins->go && go_copy != NULL)
+	member = go_copy;
+      if (ar_set_add_file (&set, member, err) != 0)
 	goto out;
     }
   gl_verbosef ("c-archive: %zu members with a symbol index into %s",
@@ -281,7 +287,7 @@ out:
    the command line's -fuse-ld=, then the configured default.  */
 static int
 choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
-	       enum gl_mode mode, struct gl_ld_choice *ld,
+	       enum gl_mode mode, bool go_archive, struct gl_ld_choice *ld,
 	       struct gl_error *err)
 {
   const char *requested = opt.linker, *origin = "--linker=";
@@ -290,15 +296,86 @@ choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
       requested = getenv ("GOLD_LINK_LINKER");
       origin = "GOLD_LINK_LINKER=";
     }
-  unsigned modes = 1u << mode;
+  /* A program containing a Go c-archive has the archive's initial-exec
+     TLS: the limits for c-archive consumers apply.  */
+  unsigned modes = go_archive ? 1u << MODE_C_ARCHIVE : 1u << mode;
   if (cl->static_pie)
     modes |= GL_LIMIT_STATIC_PIE;
-  char *what = xasprintf ("%s%s", mode_name (mode),
-			  cl->static_pie ? " (static-pie)" : "");
+  char *what = xstrdup (cl->static_pie ? "static-pie"
+			 : go_archive ? "a program containing a Go c-archive"
+			 : mode_name (mode));
   int rc = linker_choose (requested, origin, cl->fuse_ld, arch, modes, what,
 			  !opt.no_linker_check, ld, err);
   free (what);
   return rc;
+}
+
+/* The command that links: through the compiler driver CC, or with
+   --direct the linker itself with the crt glue, given the same driver
+   arguments gold-link would have passed CC.  */
+static int
+build_command (const struct strvec *cc, const struct gl_arch *arch,
+	       enum gl_mode mode, bool go_object, const struct cmdline *cl,
+	       const struct gl_ld_choice *ld, const char *ld_dir,
+	       const char *output, struct strvec *cmd, struct gl_error *err)
+{
+  if (!opt.direct)
+    {
+      linker_build_command (cc, arch, mode, go_object, cl, ld, ld_dir,
+			    output, gl_verbose, cmd);
+      return 0;
+    }
+  struct strvec words = { 0 }, none = { 0 };
+  struct cmdline wcl = { 0 };
+  strvec_init (&words);
+  strvec_init (&none);
+  linker_build_command (&none, arch, mode, go_object, cl, NULL, NULL, output,
+			false, &words);
+  int rc = cmdline_classify (&words, &wcl, err) == 0
+    && direct_build_command (ld, cc, arch, mode, &wcl, output, cmd,
+			     err) == 0 ? 0 : -1;
+  cmdline_free (&wcl);
+  strvec_free (&words);
+  strvec_free (&none);
+  return rc;
+}
+
+/* c-shared and c-archive: the library entry must run from .init_array
+   (SPEC "What it does" step 4).  */
+static int
+add_library_glue (const struct input *go, const struct goobj *g,
+		  const struct gl_arch *arch, enum gl_mode mode,
+		  struct glue *glue, struct gl_error *err)
+{
+  if (!glue_init_array_needed (g))
+    {
+      gl_verbosef ("glue: go.o has %zu .init_array entr%s for %s: none "
+		   "added%s", g->init_entries,
+		   g->init_entries == 1 ? "y" : "ies", arch->lib_entry,
+		   mode != MODE_C_SHARED ? ""
+		   : opt.direct ? "; gold-link adds the C runtime"
+		   : "; the compiler driver adds the C runtime");
+      return 0;
+    }
+  if (opt.dry_run)
+    {
+      gl_verbosef ("glue: go.o has no .init_array entry for %s: one would "
+		   "be added in a staged copy (--dry-run writes nothing)",
+		   arch->lib_entry);
+      return 0;
+    }
+  if (glue_init_array (go, g, arch, glue, err) != 0)
+    return -1;
+  gl_verbosef ("glue: go.o has no .init_array entry for %s, which starts "
+	       "the Go runtime when %s: added one (.init_array and %s) in a "
+	       "staged copy, %s", arch->lib_entry,
+	       mode == MODE_C_SHARED ? "the library is loaded"
+	       : "a program linked with the archive starts",
+	       arch->rela ? ".rela.init_array" : ".rel.init_array", glue->copy);
+  if (glue->stack_note)
+    gl_verbosef ("glue: go.o has no .note.GNU-stack: added an empty one to "
+		 "the copy, for a non-executable stack");
+  return 0;
 }
 
 static int
@@ -312,6 +389,7 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   struct output out = { 0 };
   struct gl_ld_choice ld = { 0 };
   char *ld_dir = NULL;
+  struct glue glue = { 0 };
   int status = -1;
   strvec_init (&cc);
   strvec_init (&cmd);
@@ -323,7 +401,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   const char *output = cl->output ? cl->output : "a.out";
   if (check_output_not_input (output, &ins, err) != 0)
     goto out;
-  const struct gl_arch *arch = ins.arch ? ins.arch : hinted_arch ();
+  const struct gl_arch *arch = ins.arch ? ins.arch
+    : ins.go_archive_arch ? ins.go_archive_arch : hinted_arch ();
 
   if (ins.go != NULL)
     {
@@ -350,22 +429,35 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 	gl_warning (gl_progname, ins.go->path, "%s", warning);
       free (warning);
     }
+  else if (ins.go_archive != NULL)
+    gl_verbosef ("no go.o, but the Go c-archive member %s: linking a C "
+		 "program that contains Go code", ins.go_archive);
   else
     gl_verbosef ("no Go object among the inputs: linking as the driver "
 		 "would, without Go checks");
 
+  if (have_g && (mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE))
+    {
+      if (add_library_glue (ins.go, &g, arch, mode, &glue, err) != 0)
+	goto out;
+    }
+  else if (mode != MODE_C_ARCHIVE)
+    gl_verbosef ("glue: no .init_array entry needed; %s adds the C runtime",
+		 opt.direct ? "gold-link" : "the compiler driver");
+
   if (mode == MODE_C_ARCHIVE)
     {
-      status = write_c_archive (&ins, output, err) == 0 ? 0 : -1;
+      status = write_c_archive (&ins, glue.copy, output, err) == 0 ? 0 : -1;
       goto out;
     }
-
-  if (have_g && (mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE))
-    gl_verbosef ("glue: go.o has %zu .init_array entr%s for %s; the compiler "
-		 "driver adds the C runtime", g.init_entries,
-		 g.init_entries == 1 ? "y" : "ies", arch->lib_entry);
-  else if (mode != MODE_C_ARCHIVE)
-    gl_verbosef ("glue: none needed; the compiler driver adds the C runtime");
+  if (glue.copy != NULL)
+    {
+      /* The driver links the copy where go.o was named (one input per
+	 operand, in order).  */
+      size_t word = cl->operands[ins.go - ins.v];
+      free (driver->v[word]);
+      driver->v[word] = xstrdup (glue.copy);
+    }
 
   /* Host objects go to the linker as one archive linked whole.  */
   if (!opt.no_stage && !opt.dry_run)
@@ -383,33 +475,42 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
-  if (choose_linker (cl, arch, mode, &ld, err) != 0)
+  if (choose_linker (cl, arch, mode, !have_g && ins.go_archive != NULL, &ld,
+		     err) != 0)
     goto out;
-  gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
-	       ld.version, ld.path, cc.v[0], cc_why, ld.why);
+  if (opt.direct)
+    gl_verbosef ("linker: %s (%s) run directly, with the C runtime glue "
+		 "%s (chosen by %s) uses, by %s", ld.version, ld.path,
+		 cc.v[0], cc_why, ld.why);
+  else
+    gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
+		 ld.version, ld.path, cc.v[0], cc_why, ld.why);
   if (opt.dry_run)
     {
-      linker_build_command (&cc, arch, mode, have_g, cl, &ld,
-			    "$STAGING/bin", output, gl_verbose, &cmd);
+      if (build_command (&cc, arch, mode, have_g, cl, &ld, "$STAGING/bin",
+			 output, &cmd, err) != 0)
+	goto out;
       print_command (&cmd);
       status = 0;
       goto out;
     }
-  if (stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
-			err) != 0
-      || output_begin (&out, output, false, err) != 0)
+  if ((!opt.direct
+       && stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
+			    err) != 0)
+      || output_begin (&out, output, false, err) != 0
+      || build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
+			&cmd, err) != 0)
     goto out;
-  linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
-			gl_verbose, &cmd);
   print_command (&cmd);
   if (opt.keep_temps)
     {
       /* The kept command names the real output, not the temporary one.  */
       struct strvec kept = { 0 };
       strvec_init (&kept);
-      linker_build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, output,
-			    false, &kept);
-      int rc = keep_command (&kept, err);
+      int rc = build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir,
+			      output, &kept, err);
+      if (rc == 0)
+	rc = keep_command (&kept, err);
       strvec_free (&kept);
       if (rc != 0)
 	goto out;
@@ -439,6 +540,7 @@ out:
   output_free (&out);
   linker_choice_free (&ld);
   free (ld_dir);
+  glue_free (&glue);
   inputs_free (&ins);
   cmdline_free (&staged_cl);
   strvec_free (&staged_args);

@@ -18,8 +18,11 @@
 
 extern char **environ;
 
-int
-run_command (char *const argv[], int *status, struct gl_error *err)
+/* Start ARGV with ACTIONS (may be NULL) and environment ENVP, the child
+   recorded for signal forwarding.  0, or the errno of the failed spawn.  */
+static int
+spawn_child (char *const argv[], const posix_spawn_file_actions_t *actions,
+	     char *const envp[], pid_t *pid)
 {
   posix_spawnattr_t attr;
   posix_spawnattr_init (&attr);
@@ -38,22 +41,18 @@ run_command (char *const argv[], int *status, struct gl_error *err)
 
   /* No signal may slip between the spawn and recording the child.  */
   stage_block_signals (true);
-  pid_t pid;
-  int rc = posix_spawnp (&pid, argv[0], NULL, &attr, argv, environ);
+  int rc = posix_spawnp (pid, argv[0], actions, &attr, argv, envp);
   posix_spawnattr_destroy (&attr);
-  if (rc != 0)
-    {
-      stage_block_signals (false);
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (rc));
-      if (rc == ENOENT)
-	gl_error_note (err, "install it, or name another compiler driver "
-		       "with --cc or GOLD_LINK_CC");
-      return -1;
-    }
-  stage_set_child (pid);
+  if (rc == 0)
+    stage_set_child (*pid);
   stage_block_signals (false);
+  return rc;
+}
 
+/* Wait for the child PID started from ARGV and set *STATUS.  */
+static int
+wait_child (pid_t pid, char *const argv[], int *status, struct gl_error *err)
+{
   int ws;
   while (waitpid (pid, &ws, 0) < 0)
     if (errno != EINTR)
@@ -73,21 +72,39 @@ run_command (char *const argv[], int *status, struct gl_error *err)
   return 0;
 }
 
-/* ENVIRON with LC_ALL=C in front, so that version texts are not translated.  */
+int
+run_command (char *const argv[], int *status, struct gl_error *err)
+{
+  pid_t pid;
+  int rc = spawn_child (argv, NULL, environ, &pid);
+  if (rc != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
+		    argv[0], strerror (rc));
+      if (rc == ENOENT)
+	gl_error_note (err, "install it, or name another compiler driver "
+		       "with --cc or GOLD_LINK_CC");
+      return -1;
+    }
+  return wait_child (pid, argv, status, err);
+}
+
+/* Our environment with LC_ALL=C: a query's output is parsed, and a
+   translated "libraries:" would not be found.  The strings stay environ's.  */
 static char **
-c_locale_environ (void)
+environ_c_locale (void)
 {
   size_t n = 0;
   while (environ[n] != NULL)
     n++;
-  char **env = xcalloc (n + 2, sizeof *env);
+  char **envp = xcalloc (n + 2, sizeof *envp);
   size_t k = 0;
-  env[k++] = (char *) "LC_ALL=C";
   for (size_t i = 0; i < n; i++)
     if (strncmp (environ[i], "LC_ALL=", 7) != 0)
-      env[k++] = environ[i];
-  env[k] = NULL;
-  return env;
+      envp[k++] = environ[i];
+  envp[k++] = (char *) "LC_ALL=C";
+  envp[k] = NULL;
+  return envp;
 }
 
 int
@@ -95,68 +112,85 @@ run_capture (char *const argv[], char **out, int *status,
 	     struct gl_error *err)
 {
   int fds[2] = { -1, -1 };
-  posix_spawn_file_actions_t fa;
-  char **env = NULL;
-  int rc = -1;
-  pid_t pid;
+  char **envp = NULL;
+  char *buf = NULL;
+  posix_spawn_file_actions_t actions;
+  bool have_actions = false;
+  int ret = -1;
+
   *out = NULL;
+  /* Close-on-exec: the child's only copies are its dup'ed stdout/stderr,
+     so we see end-of-file when it exits.  */
   if (pipe2 (fds, O_CLOEXEC) != 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
 		    argv[0], strerror (errno));
-      return -1;
+      goto out;
     }
-  posix_spawn_file_actions_init (&fa);
-  posix_spawn_file_actions_addopen (&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2 (&fa, fds[1], 1);
-  posix_spawn_file_actions_adddup2 (&fa, fds[1], 2);
-  env = c_locale_environ ();
-  int e = posix_spawnp (&pid, argv[0], &fa, NULL, argv, env);
-  posix_spawn_file_actions_destroy (&fa);
+  posix_spawn_file_actions_init (&actions);
+  have_actions = true;
+  posix_spawn_file_actions_addopen (&actions, STDIN_FILENO, "/dev/null",
+				    O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDERR_FILENO);
+  envp = environ_c_locale ();
+
+  pid_t pid;
+  int rc = spawn_child (argv, &actions, envp, &pid);
   close (fds[1]);
-  if (e != 0)
+  fds[1] = -1;
+  if (rc != 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (e));
+		    argv[0], strerror (rc));
       goto out;
     }
 
-  size_t len = 0, cap = 4096;
-  char *buf = xmalloc (cap);
+  size_t len = 0, cap = 8192;
+  int read_errno = 0;
+  buf = xmalloc (cap);
   for (;;)
     {
-      if (cap - len < 1024)
+      if (cap - len < 4096)
 	buf = xrealloc (buf, cap *= 2);
       ssize_t n = read (fds[0], buf + len, cap - len - 1);
       if (n > 0)
 	len += (size_t) n;
-      else if (n == 0 || errno != EINTR)
+      else if (n == 0)
 	break;
+      else if (errno != EINTR)
+	{
+	  read_errno = errno;
+	  break;
+	}
     }
   buf[len] = '\0';
+  /* Closed before waiting, so a child still writing gets EPIPE.  */
+  close (fds[0]);
+  fds[0] = -1;
+  if (wait_child (pid, argv, status, err) != 0)
+    goto out;
+  if (read_errno != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL,
+		    "cannot read the output of '%s': %s", argv[0],
+		    strerror (read_errno));
+      goto out;
+    }
   *out = buf;
-
-  int ws;
-  while (waitpid (pid, &ws, 0) < 0)
-    if (errno != EINTR)
-      {
-	gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "waiting for '%s': %s",
-		      argv[0], strerror (errno));
-	goto out;
-      }
-  *status = WIFEXITED (ws) ? WEXITSTATUS (ws)
-    : WIFSIGNALED (ws) ? 128 + WTERMSIG (ws) : 1;
-  rc = 0;
+  buf = NULL;
+  ret = 0;
 
 out:
-  if (rc != 0)
-    {
-      free (*out);
-      *out = NULL;
-    }
-  close (fds[0]);
-  free (env);
-  return rc;
+  if (fds[0] >= 0)
+    close (fds[0]);
+  if (fds[1] >= 0)
+    close (fds[1]);
+  if (have_actions)
+    posix_spawn_file_actions_destroy (&actions);
+  free (envp);
+  free (buf);
+  return ret;
 }
 
 /* Quote WORD for a POSIX shell when it needs it.  */

@@ -10,10 +10,12 @@
    could not be started.  */
 int run_command (char *const argv[], int *status, struct gl_error *err);
 
-/* Run ARGV (searched on PATH) with LC_ALL=C and stdin from /dev/null, and
-   collect what it writes to stdout and stderr into *OUT (malloc'd, NUL
-   terminated).  *STATUS as for run_command.  For short queries such as
-   "LINKER -V" or "CC -print-search-dirs".  */
+/* Run ARGV (searched on PATH) to read what it prints, such as
+   "gcc -print-search-dirs" or "ld --version": stdin from /dev/null, stdout
+   and stderr together into *OUT (malloc'd, NUL-terminated), and LC_ALL=C
+   so that the text is not translated.  *STATUS as for run_command.  -1
+   with ERR set, without a note (the caller knows what to suggest), when it
+   could not be started or read.  */
 int run_capture (char *const argv[], char **out, int *status,
 		 struct gl_error *err);
 

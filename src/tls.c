@@ -66,6 +66,17 @@ tls_check (const struct goobj *g, const char *path, enum gl_mode mode,
       return -1;
     }
 
+  /* Before the TLS model: an exe go.o given for a library has local-exec
+     TLS too, but the cause to report is the build mode.  */
+  if ((mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE) && !g->lib_entry)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    "has no %s: it was not built for a library mode",
+		    arch->lib_entry);
+      gl_error_note (err, "rebuild with go build -buildmode=%s",
+		     mode_name (mode));
+      return -1;
+    }
   enum gl_output out = mode_output (mode);
   if (g->le_count > 0 && out == OUTPUT_SHARED_OBJECT)
     {
@@ -77,15 +88,6 @@ tls_check (const struct goobj *g, const char *path, enum gl_mode mode,
       gl_error_note (err, "rebuild with go build -buildmode=%s: it compiles "
 		     "with -shared, which selects initial-exec TLS",
 		     mode == MODE_C_SHARED ? "c-shared" : mode_name (mode));
-      return -1;
-    }
-  if ((mode == MODE_C_SHARED || mode == MODE_C_ARCHIVE) && !g->lib_entry)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "has no %s: it was not built for a library mode",
-		    arch->lib_entry);
-      gl_error_note (err, "rebuild with go build -buildmode=%s",
-		     mode_name (mode));
       return -1;
     }
   if (static_link && out == OUTPUT_EXECUTABLE && !g->cgo_init

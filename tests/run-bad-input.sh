@@ -34,10 +34,15 @@ expect_fail 1 "error: arm.o: is for arm64, but t/go.o is for amd64" \
   "$GOLD_LINK" -o out/a t/go.o arm.o
 check_clean wrong-machine
 
-# An exe go.o linked as a shared library: local-exec TLS in a shared object.
-expect_fail 1 "error: t/go.o: [0-9]* local-exec TLS relocations (R_X86_64_TPOFF32) against runtime.tlsg, but a shared object (c-shared) needs initial-exec" \
+# An exe go.o linked as a shared library: not built for it, and local-exec
+# TLS in a shared object.
+expect_fail 1 "error: t/go.o: has no _rt0_amd64_linux_lib: it was not built for a library mode" \
   "$GOLD_LINK" -shared -o out/lib.so t/go.o t/0*.o -lpthread
 grep -q 'note: rebuild with go build -buildmode=c-shared' .err || fail "no rebuild note"
+check_clean exe-as-c-shared
+expect_fail 1 "error: t/go.o: [0-9]* local-exec TLS relocations (R_X86_64_TPOFF32) against runtime.tlsg, but a shared object (plugin) needs initial-exec" \
+  "$GOLD_LINK" --buildmode=plugin -o out/lib.so t/go.o t/0*.o -lpthread
+grep -q 'note: rebuild with go build -buildmode=plugin' .err || fail "no rebuild note"
 check_clean le-in-shared
 
 # Missing input; a directory as input; empty file.

@@ -10,7 +10,8 @@ for f in tls-le tls-ie tls-stray tls-two tls-gd; do
 done
 "$T" tls-le.o exe ok 2 0
 "$T" tls-le.o pie ok 2 0
-"$T" tls-le.o c-shared error:"local-exec TLS relocations (R_X86_64_TPOFF32) against runtime.tlsg"
+"$T" tls-le.o c-shared error:"not built for a library mode"
+"$T" tls-le.o shared error:"local-exec TLS relocations (R_X86_64_TPOFF32) against runtime.tlsg"
 "$T" tls-le.o plugin error:"needs initial-exec"
 "$T" tls-le.o c-archive error:"not built for a library mode"
 "$T" tls-ie.o c-archive ok 0 3
@@ -37,7 +38,8 @@ gobuild plugin plugin
 le=$(count t_exe/go.o R_X86_64_TPOFF32)
 [ "$le" -gt 100 ] || fail "expected many TPOFF32 in an exe go.o, got $le"
 "$T" t_exe/go.o exe ok "$le" 0
-"$T" t_exe/go.o c-shared error:"$le local-exec TLS relocations"
+"$T" t_exe/go.o plugin error:"$le local-exec TLS relocations"
+"$T" t_exe/go.o c-shared error:"not built for a library mode"
 for m in pie c-shared c-archive plugin; do
   ie=$(count t_$m/go.o R_X86_64_GOTTPOFF)
   [ "$ie" -gt 100 ] || fail "expected many GOTTPOFF in a $m go.o, got $ie"
