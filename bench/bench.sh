@@ -38,6 +38,7 @@ for c in go gcc ar awk sort; do
   command -v "$c" > /dev/null 2>&1 || { echo "bench: '$c' is not installed" >&2; exit 1; }
 done
 
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
 mkdir -p "$BENCH_WORK"
 cd "$BENCH_WORK"
 # Everything but the cached inputs is from this run.  Staging directories
@@ -322,7 +323,8 @@ echo "ld.bfd: $(ver ld.bfd --version)"
 echo "ld.gold: $(ver ld.gold --version)"
 echo "ld.lld: $(ver ld.lld --version)"
 echo "mold: $(ver mold --version)"
-echo "gold-link: $(ver "$GOLD_LINK" --version)"
+rev=$(git -C "$srcdir" describe --always --dirty 2> /dev/null || :)
+echo "gold-link: $(ver "$GOLD_LINK" --version)${rev:+ (git $rev)}"
 echo "load (1, 5, 15 min): before $(echo "$load_before" | cut -d' ' -f1-3), after $(echo "$load_after" | cut -d' ' -f1-3)"
 echo "input: cmd/go, go.o $goo_mb MB + $nhost host objects; $runs rounds, medians"
 echo
