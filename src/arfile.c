@@ -481,7 +481,10 @@ ar_write_file (const char *path, const struct ar_set *set, bool index,
   int fd = -1, rc = -1;
   if (output_begin (&out, path, true, err) != 0)
     goto out;
-  fd = open (out.tmp, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  /* The temporary file is new and empty: truncating it would only make
+     ext4 flush it at close (its replace-by-truncate heuristic), which
+     costs more than the write.  An output written in place is truncated.  */
+  fd = open (out.tmp, O_WRONLY | O_CLOEXEC | (out.in_place ? O_TRUNC : 0));
   if (fd < 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
