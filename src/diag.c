@@ -4,6 +4,7 @@
 #include "diag.h"
 #include "xalloc.h"
 
+#include <libelf.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,4 +87,13 @@ gl_verbosef (const char *fmt, ...)
   vfprintf (stderr, fmt, ap);
   fputc ('\n', stderr);
   va_end (ap);
+}
+
+int
+gl_error_libelf (struct gl_error *err, const char *path, const char *what)
+{
+  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
+		elf_errmsg (-1));
+  gl_error_note (err, "the object is damaged; rebuild it");
+  return -1;
 }

@@ -28,6 +28,10 @@ void gl_error_note (struct gl_error *err, const char *fmt, ...)
   __attribute__ ((format (printf, 2, 3)));
 void gl_error_clear (struct gl_error *err);
 
+/* WHAT failed on the object PATH, with libelf's own message and a note that
+   the object is damaged; returns -1.  */
+int gl_error_libelf (struct gl_error *err, const char *path, const char *what);
+
 /* Print "PROG: error: FILE(MEMBER): MESSAGE" and "PROG: note: NOTE".  */
 void gl_error_print (const char *prog, const struct gl_error *err);
 void gl_warning (const char *prog, const char *file, const char *fmt, ...)

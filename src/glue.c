@@ -46,15 +46,6 @@ io_error (struct gl_error *err, const char *path, const char *what)
 }
 
 static int
-libelf_error (struct gl_error *err, const char *path, const char *what)
-{
-  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
-		elf_errmsg (-1));
-  gl_error_note (err, "the object is damaged; rebuild it");
-  return -1;
-}
-
-static int
 write_all (int fd, const void *buf, size_t size, off_t off)
 {
   const char *p = buf;
@@ -164,7 +155,7 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
   if (gelf_getehdr (elf, &t->ehdr) == NULL
       || elf_getshdrnum (elf, &shnum) != 0
       || elf_getshdrstrndx (elf, &shstrndx) != 0 || shstrndx >= shnum)
-    return libelf_error (err, path, "cannot read the section headers");
+    return gl_error_libelf (err, path, "cannot read the section headers");
 
   /* Three more at most: .init_array, its relocations, .note.GNU-stack.  */
   t->shdrs = xcalloc (shnum + 3, sizeof *t->shdrs);
@@ -175,7 +166,7 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
       GElf_Shdr *s = &t->shdrs[i];
       Elf_Scn *scn = elf_getscn (elf, i);
       if (scn == NULL || gelf_getshdr (scn, s) == NULL)
-	return libelf_error (err, path, "cannot read a section header");
+	return gl_error_libelf (err, path, "cannot read a section header");
       const char *name = elf_strptr (elf, shstrndx, s->sh_name);
       if (s->sh_type == SHT_SYMTAB && symtab == 0)
 	symtab = i;
@@ -185,7 +176,7 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
   Elf_Scn *strscn = elf_getscn (elf, shstrndx);
   Elf_Data *old = strscn ? elf_getdata (strscn, NULL) : NULL;
   if (old == NULL)
-    return libelf_error (err, path, "cannot read the section names");
+    return gl_error_libelf (err, path, "cannot read the section names");
   if (symtab == 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "has no symbol table");
@@ -348,7 +339,7 @@ write_items (int fd, const char *path, Elf *elf, Elf_Type type,
   int rc = -1;
   if (gelf_getehdr (elf, &ehdr) == NULL
       || gelf_xlatetof (elf, &dst, &src, ehdr.e_ident[EI_DATA]) == NULL)
-    libelf_error (err, path, "cannot encode the glue for the file");
+    gl_error_libelf (err, path, "cannot encode the glue for the file");
   else if (write_all (fd, dst.d_buf, dst.d_size, (off_t) off) != 0)
     io_error (err, path, "cannot write the copy of go.o");
   else

@@ -71,15 +71,6 @@ goobj_detect (Elf *elf, const struct gl_arch *arch)
   return false;
 }
 
-static int
-libelf_error (struct gl_error *err, const char *path, const char *what)
-{
-  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
-		elf_errmsg (-1));
-  gl_error_note (err, "the object is damaged; rebuild it");
-  return -1;
-}
-
 /* Per-type lookup: model of each relocation type, and its name.  */
 struct tls_table
 {
@@ -205,11 +196,11 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
   const struct gl_arch *arch = g->arch;
   s->symdata = elf_getdata (symscn, NULL);
   if (s->symdata == NULL)
-    return libelf_error (err, path, "cannot read the symbol table");
+    return gl_error_libelf (err, path, "cannot read the symbol table");
   Elf_Scn *strscn = elf_getscn (elf, symshdr->sh_link);
   Elf_Data *strdata = strscn ? elf_getdata (strscn, NULL) : NULL;
   if (strdata == NULL || strdata->d_size == 0)
-    return libelf_error (err, path, "cannot read the symbol names");
+    return gl_error_libelf (err, path, "cannot read the symbol names");
   s->strtab = strdata->d_buf;
   s->strtab_size = strdata->d_size;
   if (s->strtab[s->strtab_size - 1] != '\0')
@@ -226,7 +217,7 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     {
       GElf_Sym sym;
       if (gelf_getsym (s->symdata, (int) i, &sym) == NULL)
-	return libelf_error (err, path, "cannot read a symbol");
+	return gl_error_libelf (err, path, "cannot read a symbol");
       if (sym.st_name >= s->strtab_size)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
@@ -277,7 +268,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
   size_t shstrndx, shnum;
   if (elf_getshdrstrndx (elf, &shstrndx) != 0
       || elf_getshdrnum (elf, &shnum) != 0)
-    return libelf_error (err, path, "cannot read the section headers");
+    return gl_error_libelf (err, path, "cannot read the section headers");
 
   GElf_Shdr symshdr;
   Elf_Scn *symscn = find_symtab (elf, &symshdr);
@@ -299,7 +290,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
     {
       if (gelf_getshdr (scn, &shdr) == NULL)
 	{
-	  libelf_error (err, path, "cannot read a section header");
+	  gl_error_libelf (err, path, "cannot read a section header");
 	  goto out;
 	}
       const char *name = section_name (elf, shstrndx, &shdr);
@@ -321,7 +312,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	    init_array = target.sh_type == SHT_INIT_ARRAY;
 	  if (scan_relocs (&s, elf, scn, &shdr, init_array) != 0)
 	    {
-	      libelf_error (err, path, "cannot read relocations");
+	      gl_error_libelf (err, path, "cannot read relocations");
 	      goto out;
 	    }
 	}
