@@ -23,6 +23,8 @@
 #define AR_HEADER_SIZE 60
 /* Names longer than this go to the "//" table (15 + the '/' terminator).  */
 #define AR_SHORT_NAME_MAX 15
+/* Members smaller than this are read into memory, larger ones mapped.  */
+#define AR_READ_MAX (1u << 20)
 
 static int
 map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
@@ -50,7 +52,31 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
       return -1;
     }
   struct ar_mapping m = { .addr = NULL, .size = (size_t) st.st_size };
-  if (m.size > 0)
+  if (m.size > 0 && m.size < AR_READ_MAX)
+    {
+      /* Read, not mapped: a process may have only some 65 000 mappings
+	 (vm.max_map_count), and an archive may have more members.  */
+      m.addr = xmalloc (m.size);
+      m.read = true;
+      size_t done = 0;
+      while (done < m.size)
+	{
+	  ssize_t got = pread (fd, (char *) m.addr + done, m.size - done,
+			       (off_t) done);
+	  if (got <= 0 && !(got < 0 && errno == EINTR))
+	    {
+	      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
+			    got < 0 ? strerror (errno)
+			    : "the file shrank while being read");
+	      free (m.addr);
+	      close (fd);
+	      return -1;
+	    }
+	  if (got > 0)
+	    done += (size_t) got;
+	}
+    }
+  else if (m.size > 0)
     {
       /* Private and writable: libelf may convert in place, never the file.  */
       m.addr = mmap (NULL, m.size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
@@ -63,7 +89,11 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	}
     }
   close (fd);
-  set->maps = xrealloc (set->maps, (set->nmaps + 1) * sizeof *set->maps);
+  if (set->nmaps == set->maps_cap)
+    {
+      set->maps_cap = set->maps_cap ? 2 * set->maps_cap : 16;
+      set->maps = xrealloc (set->maps, set->maps_cap * sizeof *set->maps);
+    }
   set->maps[set->nmaps] = m;
   *out = &set->maps[set->nmaps++];
   return 0;
@@ -73,7 +103,11 @@ static void
 push_member (struct ar_set *set, const char *name, const void *data,
 	     size_t size, Elf *elf, const char *path)
 {
-  set->v = xrealloc (set->v, (set->n + 1) * sizeof *set->v);
+  if (set->n == set->cap)
+    {
+      set->cap = set->cap ? 2 * set->cap : 16;
+      set->v = xrealloc (set->v, set->cap * sizeof *set->v);
+    }
   struct ar_member *m = &set->v[set->n++];
   m->name = xstrdup (name);
   m->data = data ? data : (const unsigned char *) "";
@@ -265,7 +299,9 @@ ar_set_free (struct ar_set *set)
   for (size_t i = 0; i < set->nmaps; i++)
     {
       elf_end (set->maps[i].elf);
-      if (set->maps[i].addr != NULL)
+      if (set->maps[i].read)
+	free (set->maps[i].addr);
+      else if (set->maps[i].addr != NULL)
 	munmap (set->maps[i].addr, set->maps[i].size);
     }
   free (set->maps);

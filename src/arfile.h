@@ -22,15 +22,16 @@ struct ar_mapping
 {
   void *addr;
   size_t size;
+  bool read;			/* addr is malloc'd, not mapped */
   Elf *elf;
 };
 
 struct ar_set
 {
   struct ar_member *v;
-  size_t n;
+  size_t n, cap;
   struct ar_mapping *maps;	/* what the members point into */
-  size_t nmaps;
+  size_t nmaps, maps_cap;
   Elf **member_elfs;		/* libelf handles of archive members */
   size_t nmember_elfs;
 };

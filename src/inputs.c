@@ -99,7 +99,7 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
   for (size_t i = 0; i < ins->n; i++)
     {
       const struct input *o = &ins->v[i];
-      if (o->elf == NULL || o->kind == INPUT_ARCHIVE)
+      if (o->kind != INPUT_OBJECT && o->kind != INPUT_SHARED)
 	continue;
       if (o->machine != *machine || o->elfclass != *elfclass)
 	{
@@ -256,20 +256,32 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
     }
 
   in.path = xstrdup (path);
-  /* ins->go points into ins->v: re-point it after the move.  */
-  bool had_go = ins->go != NULL;
-  size_t go_index = had_go ? (size_t) (ins->go - ins->v) : 0;
-  ins->v = xrealloc (ins->v, (ins->n + 1) * sizeof *ins->v);
-  ins->v[ins->n] = in;
-  if (had_go)
-    ins->go = &ins->v[go_index];
-  if (in.go)
-    {
-      ins->go = &ins->v[ins->n];
-      ins->arch = arch_by_machine (in.machine, in.elfclass);
-    }
-  else if (ins->arch == NULL && in.elf != NULL && in.kind != INPUT_ARCHIVE)
+  if (!in.go && ins->arch == NULL
+      && (in.kind == INPUT_OBJECT || in.kind == INPUT_SHARED))
     ins->arch = arch_by_machine (in.machine, in.elfclass);
+  if (in.go)
+    ins->arch = arch_by_machine (in.machine, in.elfclass);
+  else
+    {
+      /* Only the Go object is read again: a link may name more inputs
+	 than a process may have files open.  */
+      elf_end (in.elf);
+      close (fd);
+      in.elf = NULL;
+      in.fd = -1;
+    }
+  if (ins->n == ins->cap)
+    {
+      /* ins->go points into ins->v: re-point it after the move.  */
+      size_t go_index = ins->go != NULL ? (size_t) (ins->go - ins->v) : 0;
+      ins->cap = ins->cap ? 2 * ins->cap : 16;
+      ins->v = xrealloc (ins->v, ins->cap * sizeof *ins->v);
+      if (ins->go != NULL)
+	ins->go = &ins->v[go_index];
+    }
+  ins->v[ins->n] = in;
+  if (in.go)
+    ins->go = &ins->v[ins->n];
   ins->n++;
   return 0;
 
@@ -293,6 +305,7 @@ inputs_free (struct inputs *ins)
   free (ins->go_archive);
   ins->v = NULL;
   ins->n = 0;
+  ins->cap = 0;
   ins->go = NULL;
   ins->go_archive = NULL;
 }

@@ -26,14 +26,14 @@ struct input
   unsigned machine;		/* ELF inputs: e_machine, e_ident class */
   unsigned elfclass;
   bool go;			/* the Go object */
-  int fd;			/* open while elf is */
-  Elf *elf;			/* ELF objects and archives; NULL otherwise */
+  int fd;			/* the Go object's, open while elf is; else -1 */
+  Elf *elf;			/* the Go object's; NULL for other inputs */
 };
 
 struct inputs
 {
   struct input *v;
-  size_t n;
+  size_t n, cap;
   struct input *go;		/* the Go object, or NULL */
   const struct gl_arch *arch;	/* the Go object's, else the first ELF's */
   char *go_archive;		/* "ARCHIVE(MEMBER)" of a Go object inside an

@@ -22,6 +22,7 @@
 #include "linker.h"
 #include "mode.h"
 #include "output.h"
+#include "rspfile.h"
 #include "run.h"
 #include "stage.h"
 #include "tls.h"
@@ -46,6 +47,7 @@ struct options
   int dry_run;			/* --dry-run */
   int keep_temps;		/* --keep-temps */
   int no_stage;			/* --no-stage */
+  int response_file;		/* --response-file */
 };
 
 static struct options opt;
@@ -77,6 +79,9 @@ static struct poptOption options[] = {
   { "no-stage", '\0', POPT_ARG_NONE, &opt.no_stage, 0,
     "pass host objects to the linker loose instead of in one archive "
     "linked whole", NULL },
+  { "response-file", '\0', POPT_ARG_NONE, &opt.response_file, 0,
+    "pass the command to the driver or linker in a response file even when "
+    "it is short (by default only when it is too long to run)", NULL },
   { "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
     "print the version and exit", NULL },
   POPT_AUTOHELP
@@ -164,43 +169,50 @@ keep_command (const struct strvec *cmd, struct gl_error *err)
   if (stage_dir (&dir, err) != 0)
     return -1;
   char *path = xasprintf ("%s/link.rsp", dir);
-  FILE *f = fopen (path, "w");
-  if (f == NULL)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    strerror (errno));
-      free (path);
-      return -1;
-    }
   stage_add_staged (path);
-  for (size_t i = 1; i < cmd->n; i++)
-    {
-      fputc ('"', f);
-      for (const char *p = cmd->v[i]; *p; p++)
-	{
-	  if (*p == '"' || *p == '\\')
-	    fputc ('\\', f);
-	  fputc (*p, f);
-	}
-      fputs ("\"\n", f);
-    }
-  int failed = fclose (f) != 0;
-  if (failed)
-    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		  strerror (errno));
-  else
+  int rc = rsp_write (path, cmd->v, err);
+  if (rc == 0)
     gl_verbosef ("kept the command in %s", path);
   free (path);
-  return failed ? -1 : 0;
+  return rc;
 }
 
+/* Run CMD, through a response file when it is too long to run as it is
+   (or --response-file asks), and again through one if the kernel still
+   says E2BIG.  VIA_CC: CMD runs a compiler driver, not a linker.  */
 static int
-run_and_report (const struct strvec *cmd, struct gl_error *err)
+run_and_report (struct strvec *cmd, bool via_cc, struct gl_error *err)
 {
-  int status;
-  if (run_command (cmd->v, &status, err) != 0)
-    return -1;
-  return status;
+  struct rsp_limits lim;
+  rsp_limits (&lim);
+  const char *why = opt.response_file ? "--response-file"
+    : rsp_too_long (cmd->v, via_cc, &lim);
+  for (int attempt = 0;; attempt++)
+    {
+      if (why != NULL)
+	{
+	  size_t moved;
+	  if (rsp_rewrite (cmd, via_cc, attempt == 0 ? "args.rsp"
+			   : "args-retry.rsp", &lim, &moved, err) != 0)
+	    return -1;
+	  gl_verbosef ("response file: %s: running %s %s", why, cmd->v[0],
+		       cmd->v[1]);
+	  if (moved > 0)
+	    gl_verbosef ("response file: %zu -L option%s given to the linker "
+			 "with -Xlinker, searched after %s's own "
+			 "directories", moved, moved == 1 ? "" : "s",
+			 cmd->v[0]);
+	}
+      int status;
+      int rc = run_command (cmd->v, &status, err);
+      if (rc == RUN_TOO_LONG && attempt == 0)
+	{
+	  why = "the kernel refused the command (E2BIG)";
+	  gl_error_clear (err);
+	  continue;
+	}
+      return rc != 0 ? -1 : status;
+    }
 }
 
 /* Not a link gold-link needs to look at (a probe compiling trivial.c, a
@@ -220,7 +232,7 @@ pass_through (const struct strvec *driver, struct gl_error *err)
   if (gl_verbose)
     strvec_push (&cmd, "-v");
   print_command (&cmd);
-  int status = opt.dry_run ? 0 : run_and_report (&cmd, err);
+  int status = opt.dry_run ? 0 : run_and_report (&cmd, true, err);
   strvec_free (&cc);
   strvec_free (&cmd);
   return status < 0 ? fail (err) : status;
@@ -515,7 +527,7 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
       if (rc != 0)
 	goto out;
     }
-  status = run_and_report (&cmd, err);
+  status = run_and_report (&cmd, !opt.direct, err);
   if (status == 0 && stage_caught_signal () == 0)
     {
       if (access (out.tmp, F_OK) != 0 && !out.in_place)

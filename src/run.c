@@ -84,7 +84,7 @@ run_command (char *const argv[], int *status, struct gl_error *err)
       if (rc == ENOENT)
 	gl_error_note (err, "install it, or name another compiler driver "
 		       "with --cc or GOLD_LINK_CC");
-      return -1;
+      return rc == E2BIG ? RUN_TOO_LONG : -1;
     }
   return wait_child (pid, argv, status, err);
 }

@@ -7,7 +7,9 @@
 
 /* Run ARGV (searched on PATH) with our stdin/stdout/stderr.  *STATUS is its
    exit status, or 128+N when signal N ended it.  -1 with ERR set when it
-   could not be started.  */
+   could not be started; RUN_TOO_LONG (ERR set too) when the kernel said
+   E2BIG, so that the caller may retry with a response file.  */
+#define RUN_TOO_LONG (-2)
 int run_command (char *const argv[], int *status, struct gl_error *err);
 
 /* Run ARGV (searched on PATH) to read what it prints, such as
