@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -36,8 +37,12 @@ spawn_child (char *const argv[], const posix_spawn_file_actions_t *actions,
   sigaddset (&defaults, SIGQUIT);
   posix_spawnattr_setsigmask (&attr, &none);
   posix_spawnattr_setsigdefault (&attr, &defaults);
+  /* Its own process group, as ninja does: a signal for us reaches the
+     driver and everything it started (collect2, the linker), and only
+     through us, so that we clean up after them.  */
+  posix_spawnattr_setpgroup (&attr, 0);
   posix_spawnattr_setflags (&attr, POSIX_SPAWN_SETSIGMASK
-			    | POSIX_SPAWN_SETSIGDEF);
+			    | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
 
   /* No signal may slip between the spawn and recording the child.  */
   stage_block_signals (true);
@@ -47,6 +52,29 @@ spawn_child (char *const argv[], const posix_spawn_file_actions_t *actions,
     stage_set_child (*pid);
   stage_block_signals (false);
   return rc;
+}
+
+/* After a signal: the driver has ended, but what it started (collect2, the
+   linker) may still be on its way out, and must be gone before we remove
+   the output it writes.  Wait for the process group PGID to empty; after
+   two seconds, kill what is left.  We are their subreaper (stage_init),
+   so the orphans are ours to reap.  */
+static void
+stop_group (pid_t pgid)
+{
+  const struct timespec tick = { 0, 10 * 1000 * 1000 };
+  for (int i = 0; kill (-pgid, 0) == 0; i++)
+    {
+      while (waitpid (-pgid, NULL, WNOHANG) > 0)
+	continue;
+      if (kill (-pgid, 0) != 0)
+	break;
+      if (i == 200)
+	kill (-pgid, SIGKILL);
+      else if (i > 400)
+	break;
+      nanosleep (&tick, NULL);
+    }
 }
 
 /* Wait for the child PID started from ARGV and set *STATUS.  */
@@ -63,6 +91,8 @@ wait_child (pid_t pid, char *const argv[], int *status, struct gl_error *err)
 	return -1;
       }
   stage_set_child (0);
+  if (stage_caught_signal () != 0)
+    stop_group (pid);
   if (WIFEXITED (ws))
     *status = WEXITSTATUS (ws);
   else if (WIFSIGNALED (ws))

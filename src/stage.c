@@ -14,6 +14,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,8 +65,9 @@ on_signal (int sig)
   caught = sig;
   if (child_pid > 0)
     {
-      /* The linker gets the signal; the main flow cleans up after it.  */
-      kill ((pid_t) child_pid, sig);
+      /* The driver's process group gets the signal; the main flow cleans
+	 up after it.  */
+      kill (-(pid_t) child_pid, sig);
       return;
     }
   for (size_t i = 0; i < tracked.n; i++)
@@ -79,6 +81,9 @@ void
 stage_init (bool keep)
 {
   keep_staging = keep;
+  /* The driver's children (collect2, the linker) become ours if it dies
+     first, so that a signal's cleanup can wait for them (run.c).  */
+  prctl (PR_SET_CHILD_SUBREAPER, 1);
   struct sigaction sa;
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = on_signal;

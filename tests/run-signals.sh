@@ -20,7 +20,7 @@ mkdir "$TMPDIR"
 need_cmd perl
 # A background job of a non-interactive shell starts with SIGINT ignored, and
 # gold-link keeps an ignored signal ignored: restore the default first.
-restore='$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec @ARGV or die'
+restore='$SIG{INT} = $SIG{TERM} = $SIG{HUP} = "DEFAULT"; exec @ARGV or die'
 for sig in TERM INT; do
   rm -f started
   perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" --keep-temps -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
@@ -48,3 +48,37 @@ rm -rf "$TMPDIR"/gold-link-* out/prog
 # Without --keep-temps nothing is left in TMPDIR.
 "$GOLD_LINK" -o out/prog t/go.o t/0*.o -lpthread
 [ -z "$(ls_dir "$TMPDIR")" ] || fail "staging left in TMPDIR: $(ls_dir "$TMPDIR")"
+
+# The real pipeline, gcc -> collect2 -> a linker slowed on purpose (it
+# sleeps, then runs ld.bfd), and the linker run directly: the signal stops
+# every process of the link, and nothing is left.
+cat > slowld <<SH
+#!/bin/sh
+case " \$* " in *" -V "*) exec ld.bfd "\$@" ;; esac
+sleep 30 &
+echo \$\$ \$! > "$WORK/ldstarted"
+wait \$!
+exec ld.bfd "\$@"
+SH
+chmod +x slowld
+rm -f out/prog
+for how in "" --direct; do
+  for sig in TERM INT HUP; do
+    rm -f ldstarted
+    perl -e "$restore" "$GOLD_LINK" $how --linker="$WORK/slowld" -o out/prog \
+      t/go.o t/0*.o -lpthread 2> err.$sig &
+    pid=$!
+    i=0
+    while [ ! -s ldstarted ] && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -s ldstarted ] || { cat err.$sig; fail "$how SIG$sig: the slow linker never started"; }
+    kill -$sig $pid
+    set +e; wait $pid; status=$?; set -e
+    want=$((128 + $(kill -l $sig)))
+    [ "$status" = "$want" ] || { cat err.$sig; fail "$how SIG$sig: exit $status, want $want"; }
+    for p in $(cat ldstarted); do
+      ! kill -0 "$p" 2>/dev/null || fail "$how SIG$sig: process $p of the linker still runs"
+    done
+    [ -z "$(ls_dir out)" ] || fail "$how SIG$sig: left in the output directory: $(ls_dir out)"
+    [ -z "$(ls_dir "$TMPDIR")" ] || fail "$how SIG$sig: staging left: $(ls_dir "$TMPDIR")"
+  done
+done
