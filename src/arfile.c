@@ -365,6 +365,28 @@ put_be (unsigned char *p, uint64_t v, int width)
     p[i] = (unsigned char) v;
 }
 
+/* libarchive's own text for a failed write is "Write error": say what the
+   system said (a full disk, a file size limit).  NAME: the member being
+   written, or NULL.  */
+static int
+write_failed (struct archive *a, const char *path, const char *name,
+	      struct gl_error *err)
+{
+  int e = archive_errno (a);
+  const char *why = e > 0 ? strerror (e) : archive_error_string (a);
+  if (why == NULL)
+    why = "unknown error";
+  if (name != NULL)
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write %s: %s",
+		  name, why);
+  else
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s", why);
+  gl_error_note (err, "check the free space and permissions where it is "
+		 "written (TMPDIR for gold-link's staging directory) and "
+		 "the file size limit (ulimit -f)");
+  return -1;
+}
+
 static int
 write_entry (struct archive *a, const char *name, const void *data,
 	     size_t size, int mode, const char *path, struct gl_error *err)
@@ -382,12 +404,7 @@ write_entry (struct archive *a, const char *name, const void *data,
       && archive_write_data (a, data, size) != (la_ssize_t) size)
     rc = ARCHIVE_FATAL;
   if (rc != ARCHIVE_OK)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write %s: %s",
-		    name, archive_error_string (a) ? archive_error_string (a)
-		    : strerror (archive_errno (a)));
-      return -1;
-    }
+    return write_failed (a, path, name, err);
   return 0;
 }
 
@@ -475,8 +492,7 @@ ar_write (int fd, const char *path, const struct ar_set *set, bool index,
       || archive_write_set_bytes_per_block (a, 0) != ARCHIVE_OK
       || archive_write_open_fd (a, fd) != ARCHIVE_OK)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    archive_error_string (a));
+      write_failed (a, path, NULL, err);
       archive_write_free (a);
       goto out;
     }
@@ -493,8 +509,7 @@ ar_write (int fd, const char *path, const struct ar_set *set, bool index,
       goto fail;
   if (archive_write_close (a) != ARCHIVE_OK)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    archive_error_string (a));
+      write_failed (a, path, NULL, err);
       goto fail;
     }
   rc = 0;
