@@ -10,4 +10,4 @@ $SUDO apt-get install -y -q --no-install-recommends \
   build-essential autoconf automake pkg-config \
   libelf-dev libarchive-dev libpopt-dev \
   golang-go golang-1.19-src \
-  binutils lld clang mold elfutils file ca-certificates
+  binutils lld clang mold elfutils file valgrind ca-certificates
