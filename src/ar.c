@@ -4,6 +4,7 @@
 
 #include "ar.h"
 #include "arfile.h"
+#include "cmdline.h"
 #include "diag.h"
 #include "goobj.h"
 #include "inputs.h"
@@ -301,12 +302,25 @@ ar_main (int argc, char **argv)
   const char *base = strrchr (argv[0], '/');
   gl_progname = base ? base + 1 : argv[0];
   elf_version (EV_CURRENT);
-  struct ar_command cmd = { 0 };
-  int status = parse_args (argc, argv, &cmd);
-  if (status >= 0)
-    return status;
-  stage_init (false);
   struct gl_error err = { 0 };
+  /* @FILE arguments, as GNU ar reads them.  */
+  struct strvec args = { 0 };
+  if (cmdline_expand_response_files (argc, argv, &args, &err) != 0)
+    {
+      gl_error_print (gl_progname, &err);
+      int status = err.status;
+      gl_error_clear (&err);
+      strvec_free (&args);
+      return status;
+    }
+  struct ar_command cmd = { 0 };
+  int status = parse_args ((int) args.n, args.v, &cmd);
+  if (status >= 0)
+    {
+      strvec_free (&args);
+      return status;
+    }
+  stage_init (false);
   status = run_ar (&cmd, &err) == 0 ? GL_EXIT_OK : GL_EXIT_INPUT;
   if (err.status != 0)
     {
@@ -315,6 +329,7 @@ ar_main (int argc, char **argv)
       gl_error_clear (&err);
     }
   stage_cleanup ();
+  strvec_free (&args);
   int sig = stage_caught_signal ();
   return sig ? 128 + sig : status;
 }

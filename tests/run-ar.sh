@@ -52,3 +52,12 @@ expect_fail 1 "error: nosuch.o: cannot open" "$GOLD_LINK_AR" rcs new.a nosuch.o
 [ ! -e new.a ] || fail "partial archive left"
 expect_fail 2 "unsupported key letter" "$GOLD_LINK_AR" rcsZ z.a one.o
 [ -z "$(ls -A | grep gold-link)" ] || fail "temporary files left"
+
+# Response files, as GNU ar reads them: the key, archive and members from
+# nested @files, with a member name that needs quoting.
+cp one.o "sp ace.o"
+printf '"sp ace.o"\n@more.rsp\n' > members.rsp
+echo two.o > more.rsp
+echo 'rcs rsp.a @members.rsp' > ar.rsp
+"$GOLD_LINK_AR" @ar.rsp
+[ "$(ar t rsp.a | tr '\n' ' ')" = "sp ace.o two.o " ] || fail "@file: $(ar t rsp.a)"
