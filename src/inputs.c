@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,120 @@ looks_like_text (const unsigned char *p, size_t n)
   return true;
 }
 
+static int
+damaged (struct gl_error *err, const char *path, const char *member,
+	 const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
+
+/* Set ERR to the damage FMT describes; returns -1.  */
+static int
+damaged (struct gl_error *err, const char *path, const char *member,
+	 const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *what = xvasprintf (fmt, ap);
+  va_end (ap);
+  gl_error_set (err, GL_EXIT_INPUT, path, member, "%s", what);
+  gl_error_note (err, "the file is truncated or damaged; rebuild it");
+  free (what);
+  return -1;
+}
+
+/* A file (or archive member) of SIZE bytes starting with the ELF magic at
+   DATA must have a known class and byte order and a whole ELF header, for
+   a clearer message than libelf's.  */
+static int
+check_ident (const unsigned char *data, size_t size, const char *path,
+	     const char *member, struct gl_error *err)
+{
+  if (size < EI_NIDENT)
+    return damaged (err, path, member, "is truncated: %zu bytes, less than "
+		    "an ELF identification", size);
+  unsigned elfclass = data[EI_CLASS], order = data[EI_DATA];
+  if (elfclass != ELFCLASS32 && elfclass != ELFCLASS64)
+    return damaged (err, path, member, "unknown ELF class %u", elfclass);
+  if (order != ELFDATA2LSB && order != ELFDATA2MSB)
+    return damaged (err, path, member, "unknown ELF byte order %u", order);
+  size_t need = elfclass == ELFCLASS64 ? sizeof (Elf64_Ehdr)
+    : sizeof (Elf32_Ehdr);
+  if (size < need)
+    return damaged (err, path, member, "is truncated: %zu bytes, less than "
+		    "an ELF header (%zu)", size, need);
+  return 0;
+}
+
+/* The section header table, and every section's bytes, must lie in the
+   image.  libelf acts as if a table that does not fit were absent and
+   checks a section only when it is read, and linkers crash on such files:
+   check it all here, once.  */
+static int
+check_layout (Elf *elf, const GElf_Ehdr *ehdr, size_t shnum, const char *path,
+	      const char *member, struct gl_error *err)
+{
+  size_t size = 0;
+  if (elf_rawfile (elf, &size) == NULL)
+    return damaged (err, path, member, "cannot read: %s", elf_errmsg (-1));
+  if (ehdr->e_shoff == 0 && ehdr->e_shnum == 0)
+    return ehdr->e_type != ET_REL ? 0
+      : damaged (err, path, member, "has no section headers");
+  size_t entsize = gelf_fsize (elf, ELF_T_SHDR, 1, EV_CURRENT);
+  if (ehdr->e_shentsize != entsize)
+    return damaged (err, path, member, "section headers of %u bytes, not %zu",
+		    (unsigned) ehdr->e_shentsize, entsize);
+  size_t want = ehdr->e_shnum != 0 ? ehdr->e_shnum : shnum;
+  if (want == 0 || shnum != want || ehdr->e_shoff > size
+      || want > (size - ehdr->e_shoff) / entsize)
+    {
+      if (ehdr->e_shnum == 0)
+	return damaged (err, path, member, "the extended section count (in "
+			"the section header at offset %llu) is zero or does "
+			"not fit in the file (%zu bytes)",
+			(unsigned long long) ehdr->e_shoff, size);
+      return damaged (err, path, member, "the section header table (%zu "
+		      "entries at offset %llu) ends past the end of the file "
+		      "(%zu bytes)", want, (unsigned long long) ehdr->e_shoff,
+		      size);
+    }
+  size_t shstrndx;
+  if (elf_getshdrstrndx (elf, &shstrndx) != 0 || shstrndx >= shnum)
+    return damaged (err, path, member, "the section name table index is "
+		    "out of range (%zu sections)", shnum);
+  for (size_t i = 1; i < shnum; i++)
+    {
+      GElf_Shdr sh;
+      Elf_Scn *scn = elf_getscn (elf, i);
+      if (scn == NULL || gelf_getshdr (scn, &sh) == NULL)
+	return damaged (err, path, member, "cannot read section header %zu: "
+			"%s", i, elf_errmsg (-1));
+      if (sh.sh_link >= shnum)
+	return damaged (err, path, member, "section %zu links to section %u, "
+			"but there are %zu", i, (unsigned) sh.sh_link, shnum);
+      if (sh.sh_type != SHT_NOBITS
+	  && (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
+	{
+	  const char *name = elf_strptr (elf, shstrndx, sh.sh_name);
+	  return damaged (err, path, member, "section %zu (%s, %llu bytes at "
+			  "offset %llu) ends past the end of the file (%zu "
+			  "bytes)", i, name ? name : "unnamed",
+			  (unsigned long long) sh.sh_size,
+			  (unsigned long long) sh.sh_offset, size);
+	}
+    }
+  return 0;
+}
+
+/* Is the whole of a short file (N bytes at P) the start of an ELF or
+   archive magic?  It is not a linker script, but a truncated file.  */
+static bool
+is_truncated_magic (const unsigned char *p, size_t n)
+{
+  static const char *const magics[] = { ELFMAG, "!<arch>\n", "!<thin>\n" };
+  for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+    if (n < strlen (magics[i]) && memcmp (p, magics[i], n) == 0)
+      return true;
+  return false;
+}
+
 /* Check an ELF image against the machine the link already has.  */
 static int
 check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
@@ -94,8 +209,12 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     {
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "ELF type %u cannot be linked", (unsigned) ehdr.e_type);
+      gl_error_note (err, "give gold-link relocatable objects (.o), archives "
+		     "(.a) or shared libraries (.so)");
       return -1;
     }
+  if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
+    return -1;
   for (size_t i = 0; i < ins->n; i++)
     {
       const struct input *o = &ins->v[i];
@@ -129,7 +248,20 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
 {
   struct member_check *mc = arg;
   if (elf_kind (m) != ELF_K_ELF)
-    return 0;
+    {
+      /* libelf calls a damaged ELF member "not ELF": say what is wrong.  */
+      size_t size = 0;
+      const char *raw = elf_rawfile (m, &size);
+      if (raw != NULL && size >= SELFMAG && memcmp (raw, ELFMAG, SELFMAG) == 0)
+	{
+	  if (check_ident ((const unsigned char *) raw, size, mc->path,
+			   h->ar_name, err) != 0)
+	    return -1;
+	  return damaged (err, mc->path, h->ar_name, "not a valid ELF file: "
+			  "%s", elf_errmsg (-1));
+	}
+      return 0;
+    }
   unsigned machine, elfclass;
   GElf_Half type;
   if (check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
@@ -150,7 +282,8 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
 int
 inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO must be refused below, not waited on.  */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
@@ -158,14 +291,25 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       if (errno == ENOENT)
 	gl_error_note (err, "check the path; inputs are relative to the "
 		       "current directory");
+      else
+	gl_error_note (err, "check that the file is readable");
       return -1;
     }
   struct stat st;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot stat: %s",
+		    strerror (errno));
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 		    S_ISDIR (st.st_mode) ? "is a directory, not a file"
 		    : "is not a regular file");
+      gl_error_note (err, "name objects (.o), archives (.a), shared "
+		     "libraries (.so) or linker scripts");
       close (fd);
       return -1;
     }
@@ -189,11 +333,24 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
     }
 
   struct input in = { .path = NULL, .fd = fd };
+  if (is_truncated_magic (magic, (size_t) got))
+    {
+      damaged (err, path, NULL, "is truncated: %zd bytes, less than an ELF "
+	       "or archive header", got);
+      close (fd);
+      return -1;
+    }
   if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
     in.kind = INPUT_THIN_ARCHIVE;
   else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
 	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
     {
+      if (magic[0] == ELFMAG0
+	  && check_ident (magic, (size_t) st.st_size, path, NULL, err) != 0)
+	{
+	  close (fd);
+	  return -1;
+	}
       in.elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
       if (in.elf == NULL)
 	{
@@ -214,15 +371,15 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       else
 	{
 	  GElf_Half type;
-	  if (elf_kind (in.elf) != ELF_K_ELF
-	      || check_elf (ins, in.elf, path, NULL, &in.machine,
-			    &in.elfclass, &type, err) != 0)
+	  if (elf_kind (in.elf) != ELF_K_ELF)
 	    {
-	      if (err->status == 0)
-		gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			      "not a valid ELF file: %s", elf_errmsg (-1));
+	      damaged (err, path, NULL, "not a valid ELF file: %s",
+		       elf_errmsg (-1));
 	      goto fail;
 	    }
+	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
+			 &type, err) != 0)
+	    goto fail;
 	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
 	}
     }
