@@ -172,6 +172,47 @@ is_truncated_magic (const unsigned char *p, size_t n)
   return false;
 }
 
+static const char link_its_objects[] =
+  "link the objects it was built from (for a Go program, the go.o and host "
+  "objects that go build -ldflags=-tmpdir=DIR keeps), archives or shared "
+  "libraries";
+
+/* An ET_DYN input is linked against: it must be a shared library, not a
+   PIE (ld.bfd refuses those, the other linkers take them).  */
+static int
+check_shared (Elf *elf, const char *path, const char *member,
+	      struct gl_error *err)
+{
+  Elf_Scn *scn = NULL;
+  GElf_Shdr sh;
+  while ((scn = elf_nextscn (elf, scn)) != NULL)
+    if (gelf_getshdr (scn, &sh) != NULL && sh.sh_type == SHT_DYNAMIC)
+      break;
+  if (scn == NULL)
+    return damaged (err, path, member, "is ET_DYN without a dynamic "
+		    "section: not a shared library");
+  Elf_Data *d = elf_getdata (scn, NULL);
+  if (d == NULL)
+    return damaged (err, path, member, "cannot read the dynamic section: %s",
+		    elf_errmsg (-1));
+  size_t n = d->d_size / gelf_fsize (elf, ELF_T_DYN, 1, EV_CURRENT);
+  for (size_t i = 0; i < n; i++)
+    {
+      GElf_Dyn dyn;
+      if (gelf_getdyn (d, (int) i, &dyn) == NULL || dyn.d_tag == DT_NULL)
+	break;
+      if (dyn.d_tag == DT_FLAGS_1 && (dyn.d_un.d_val & DF_1_PIE) != 0)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, member, "is a "
+			"position-independent executable, not a shared "
+			"library to link against");
+	  gl_error_note (err, "%s", link_its_objects);
+	  return -1;
+	}
+    }
+  return 0;
+}
+
 /* Check an ELF image against the machine the link already has.  */
 static int
 check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
@@ -201,8 +242,7 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     {
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "is an executable, not an object to link");
-      gl_error_note (err, "give gold-link relocatable objects (.o), archives "
-		     "(.a) or shared libraries (.so)");
+      gl_error_note (err, "%s", link_its_objects);
       return -1;
     }
   if (ehdr.e_type != ET_REL && ehdr.e_type != ET_DYN)
@@ -215,23 +255,27 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     }
   if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
     return -1;
-  for (size_t i = 0; i < ins->n; i++)
+  if (ehdr.e_type == ET_DYN && check_shared (elf, path, member, err) != 0)
+    return -1;
+  if (ins->first_elf == NULL)
     {
-      const struct input *o = &ins->v[i];
-      if (o->elf == NULL || o->kind == INPUT_ARCHIVE)
-	continue;
-      if (o->machine != *machine || o->elfclass != *elfclass)
-	{
-	  char *mine = xstrdup (inputs_machine_name (*machine, *elfclass));
-	  gl_error_set (err, GL_EXIT_INPUT, path, member,
-			"is for %s, but %s is for %s", mine, o->path,
-			inputs_machine_name (o->machine, o->elfclass));
-	  free (mine);
-	  gl_error_note (err, "all objects of one link must be built for the "
-			 "same architecture (GOARCH and CC must agree)");
-	  return -1;
-	}
-      break;
+      ins->first_elf = member ? xasprintf ("%s(%s)", path, member)
+	: xstrdup (path);
+      ins->first_machine = *machine;
+      ins->first_elfclass = *elfclass;
+    }
+  else if (ins->first_machine != *machine
+	   || ins->first_elfclass != *elfclass)
+    {
+      char *mine = xstrdup (inputs_machine_name (*machine, *elfclass));
+      gl_error_set (err, GL_EXIT_INPUT, path, member,
+		    "is for %s, but %s is for %s", mine, ins->first_elf,
+		    inputs_machine_name (ins->first_machine,
+					 ins->first_elfclass));
+      free (mine);
+      gl_error_note (err, "all objects of one link must be built for the "
+		     "same architecture (GOARCH and CC must agree)");
+      return -1;
     }
   return 0;
 }
@@ -448,6 +492,8 @@ inputs_free (struct inputs *ins)
     }
   free (ins->v);
   free (ins->go_archive);
+  free (ins->first_elf);
+  ins->first_elf = NULL;
   ins->v = NULL;
   ins->n = 0;
   ins->go = NULL;
