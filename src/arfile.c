@@ -273,6 +273,80 @@ out:
   return rc;
 }
 
+int
+ar_thin_members (const char *path, const char *raw, size_t size,
+		 struct strvec *names, struct strvec *files,
+		 struct gl_error *err)
+{
+  const char *longnames = NULL;
+  size_t nlong = 0;
+  size_t off = 8;		/* just past the magic */
+  char *dir = xstrdup (path);
+  char *slash = strrchr (dir, '/');
+  if (slash != NULL)
+    slash[1] = '\0';
+  else
+    dir[0] = '\0';
+  int rc = -1;
+  while (off < size && !(off + 1 == size && raw[off] == '\n'))
+    {
+      size_t msize;
+      char *name = NULL;
+      if (size - off < AR_HEADER_SIZE)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
+			"member header at offset %zu has only %zu of %d bytes",
+			off, size - off, AR_HEADER_SIZE);
+	  goto damaged;
+	}
+      const char *f = raw + off;
+      bool names_table = memcmp (f, "// ", 3) == 0;
+      bool index = memcmp (f, "/ ", 2) == 0 || memcmp (f, "/SYM64/ ", 8) == 0;
+      if (member_header_size (raw, size, off, &msize) != 0
+	  || (!names_table && !index
+	      && (name = member_header_name (raw, off, longnames,
+					     nlong)) == NULL))
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged member "
+			"header at offset %zu%s%s", off,
+			names->n > 0 ? ", after member " : "",
+			names->n > 0 ? names->v[names->n - 1] : "");
+	  goto damaged;
+	}
+      if (name != NULL)
+	{
+	  /* A member is only a header: its bytes are in the file it names.  */
+	  strvec_push_own (files, name[0] == '/' ? xstrdup (name)
+			   : xasprintf ("%s%s", dir, name));
+	  strvec_push_own (names, name);
+	  off += AR_HEADER_SIZE;
+	  continue;
+	}
+      if (msize > size - off - AR_HEADER_SIZE)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
+			"archive's %s of %zu bytes has only %zu",
+			names_table ? "long-name table" : "symbol index", msize,
+			size - off - AR_HEADER_SIZE);
+	  goto damaged;
+	}
+      if (names_table)
+	{
+	  longnames = f + AR_HEADER_SIZE;
+	  nlong = msize;
+	}
+      off += AR_HEADER_SIZE + msize + (msize & 1);
+    }
+  rc = 0;
+  goto out;
+
+damaged:
+  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+out:
+  free (dir);
+  return rc;
+}
+
 struct add_state
 {
   struct ar_set *set;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -323,6 +324,67 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   return 0;
 }
 
+/* A thin archive goes to the linker as it is, which opens each member's
+   file: they must be there and suit the link like any archive member.  */
+static int
+check_thin_archive (struct inputs *ins, const char *path, int fd,
+		    size_t size, struct gl_error *err)
+{
+  struct strvec names = { 0 }, files = { 0 };
+  strvec_init (&names);
+  strvec_init (&files);
+  int rc = -1;
+  void *raw = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (raw == MAP_FAILED)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
+		    strerror (errno));
+      raw = NULL;
+      goto out;
+    }
+  if (ar_thin_members (path, raw, size, &names, &files, err) != 0)
+    goto out;
+  struct member_check mc = { ins, path };
+  for (size_t i = 0; i < names.n; i++)
+    {
+      int mfd = open (files.v[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      struct stat st;
+      const char *why = NULL;
+      if (mfd < 0 || fstat (mfd, &st) != 0)
+	why = strerror (errno);
+      else if (!S_ISREG (st.st_mode))
+	why = "not a regular file";
+      if (why != NULL)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, names.v[i], "cannot open "
+			"the member's file %s: %s", files.v[i], why);
+	  gl_error_note (err, "a thin archive holds only the names of its "
+			 "members: keep their files where it says, or make a "
+			 "normal archive (ar rc, not ar rcT)");
+	  if (mfd >= 0)
+	    close (mfd);
+	  goto out;
+	}
+      Elf *e = elf_begin (mfd, ELF_C_READ_MMAP, NULL);
+      Elf_Arhdr h = { .ar_name = names.v[i], .ar_size = st.st_size };
+      int bad = e == NULL
+	? damaged (err, path, names.v[i], "cannot read: %s", elf_errmsg (-1))
+	: check_member (e, &h, &mc, err);
+      elf_end (e);
+      close (mfd);
+      if (bad != 0)
+	goto out;
+    }
+  rc = 0;
+
+out:
+  if (raw != NULL)
+    munmap (raw, size);
+  strvec_free (&names);
+  strvec_free (&files);
+  return rc;
+}
+
 int
 inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 {
@@ -385,7 +447,14 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       return -1;
     }
   if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
-    in.kind = INPUT_THIN_ARCHIVE;
+    {
+      in.kind = INPUT_THIN_ARCHIVE;
+      if (check_thin_archive (ins, path, fd, (size_t) st.st_size, err) != 0)
+	{
+	  close (fd);
+	  return -1;
+	}
+    }
   else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
 	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
     {
