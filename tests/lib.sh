@@ -83,10 +83,10 @@ inputs_state () {
 
 bad_show () { cat "$WORK/.out" "$WORK/.err" >&2; }
 
-# expect_bad STATUS GREP-PATTERN CMD...: CMD (gold-link, maybe behind a
-# wrapper) must exit with STATUS and print exactly two lines: one
-# "gold-link: error: " line matching GREP-PATTERN and one "gold-link: note: "
-# line.  No output in out/, no staging directory left in tmp/, no input
+# expect_bad STATUS GREP-PATTERN CMD...: CMD (gold-link or gold-link-ar,
+# maybe behind a wrapper) must exit with STATUS and print exactly two lines:
+# one "gold-link: error: " line matching GREP-PATTERN and one
+# "gold-link: note: " line.  No output in out/, no staging directory left in tmp/, no input
 # changed.
 expect_bad () {
   want=$1; pat=$2; shift 2
@@ -99,11 +99,11 @@ expect_bad () {
   lines=$(wc -l < "$WORK/.err")
   [ "$lines" -eq 2 ] \
     || { bad_show; fail "expected an error and a note, got $lines lines: $*"; }
-  sed -n 1p "$WORK/.err" | grep -q -e '^gold-link: error: ' \
+  sed -n 1p "$WORK/.err" | grep -q -e '^gold-link\(-ar\)\?: error: ' \
     || { bad_show; fail "the first line is not an error: $*"; }
   sed -n 1p "$WORK/.err" | grep -q -e "$pat" \
     || { bad_show; fail "the error does not match '$pat': $*"; }
-  sed -n 2p "$WORK/.err" | grep -q -e '^gold-link: note: ' \
+  sed -n 2p "$WORK/.err" | grep -q -e '^gold-link\(-ar\)\?: note: ' \
     || { bad_show; fail "no note on what to do: $*"; }
   [ -z "$(ls_dir "$WORK/out")" ] || { ls -la "$WORK/out" >&2; fail "output left in out/: $*"; }
   [ -z "$(ls_dir "$WORK/tmp")" ] || { ls -laR "$WORK/tmp" >&2; fail "staging left in TMPDIR: $*"; }
