@@ -516,9 +516,12 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 	  if (ins->go != NULL)
 	    {
 	      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			    "a second Go object; %s is one already",
+			    "a second Go object (Go's build ID note, or the Go "
+			    "TLS slot %s); %s is one already", arch->tls_slot,
 			    ins->go->path);
-	      gl_error_note (err, "a link takes exactly one go.o from cmd/link");
+	      gl_error_note (err, "a link takes exactly one go.o from "
+			     "cmd/link, and only it may define %s",
+			     arch->tls_slot);
 	      goto fail;
 	    }
 	  in.go = true;
