@@ -78,10 +78,12 @@ expect_bad 1 "error: out: the output is a directory" \
 cp t/000000.o same.o
 ln -s same.o symlink.o
 ln same.o hardlink.o
-for o in same.o ./same.o "$WORK/t/../same.o" symlink.o hardlink.o; do
-  expect_bad 2 "error: $o: the output is also an input" \
+expect_bad 2 "error: same.o: the output is also an input$" \
+  "$GL" -o same.o t/go.o t/00000[1-9].o same.o -lpthread
+for o in ./same.o "$WORK/t/../same.o" symlink.o hardlink.o; do
+  expect_bad 2 "error: $o: the output is also an input (same.o)" \
     "$GL" -o "$o" t/go.o t/00000[1-9].o same.o -lpthread
-  expect_bad 2 "error: same.o: the output is also an input" \
+  expect_bad 2 "error: same.o: the output is also an input ($o)" \
     "$GL" -o same.o t/go.o t/00000[1-9].o "$o" -lpthread
 done
 expect_bad 2 "error: same.o: the output is also an input" \
