@@ -178,8 +178,8 @@ static const char link_its_objects[] =
   "objects that go build -ldflags=-tmpdir=DIR keeps), archives or shared "
   "libraries";
 
-/* An ET_DYN input is linked against: it must be a shared library, not a
-   PIE (ld.bfd refuses those, the other linkers take them).  */
+/* An ET_DYN input with sections is linked against: it must be a shared
+   library, not a PIE (ld.bfd refuses those, the other linkers take them).  */
 static int
 check_shared (Elf *elf, const char *path, const char *member,
 	      struct gl_error *err)
@@ -256,7 +256,8 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     }
   if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
     return -1;
-  if (ehdr.e_type == ET_DYN && check_shared (elf, path, member, err) != 0)
+  if (ehdr.e_type == ET_DYN && shnum > 0
+      && check_shared (elf, path, member, err) != 0)
     return -1;
   if (ins->first_elf == NULL)
     {
