@@ -95,6 +95,7 @@ ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 			"not a valid ELF file: %s", elf_errmsg (-1));
+	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
 	  return -1;
 	}
     }

@@ -161,6 +161,22 @@ check_layout (Elf *elf, const GElf_Ehdr *ehdr, size_t shnum, const char *path,
   return 0;
 }
 
+int
+inputs_check_image (Elf *elf, const char *path, struct gl_error *err)
+{
+  size_t size = 0;
+  const char *raw = elf_rawfile (elf, &size);
+  if (raw != NULL
+      && check_ident ((const unsigned char *) raw, size, path, NULL, err) != 0)
+    return -1;
+  GElf_Ehdr ehdr;
+  size_t shnum;
+  if (gelf_getehdr (elf, &ehdr) == NULL || elf_getshdrnum (elf, &shnum) != 0)
+    return damaged (err, path, NULL, "not a valid ELF file: %s",
+		    elf_errmsg (-1));
+  return check_layout (elf, &ehdr, shnum, path, NULL, err);
+}
+
 /* Is the whole of a short file (N bytes at P) the start of an ELF or
    archive magic?  It is not a linker script, but a truncated file.  */
 static bool

@@ -51,6 +51,10 @@ struct inputs
 int inputs_add (struct inputs *ins, const char *path, struct gl_error *err);
 void inputs_free (struct inputs *ins);
 
+/* Is the ELF image ELF of the file PATH whole: its header, its section
+   header table and every section inside the file?  */
+int inputs_check_image (Elf *elf, const char *path, struct gl_error *err);
+
 const char *inputs_kind_name (enum input_kind kind);
 const char *inputs_machine_name (unsigned machine, unsigned elfclass);
 

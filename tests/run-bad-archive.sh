@@ -114,6 +114,17 @@ head -c $((h1 + 2000)) lib.a > cut.a
 expect_bad 1 "error: cut.a(000001.o): truncated: the member of $s1 bytes" \
   "$GOLD_LINK_AR" r cut.a t/000000.o
 expect_bad 1 "error: cut.a(000001.o): truncated" "$GOLD_LINK_AR" t cut.a
+# Nor does it archive a damaged object (GNU ar would, silently), as
+# cmd/link's "ar -q -c -s" for a c-archive or as a build system's "ar rcs".
+head -c 1000 t/go.o > cutgo.o
+head -c 1000 t/000001.o > cut1.o
+head -c 30 t/000001.o > cut2.o
+expect_bad 1 "error: cutgo.o: the section header table" \
+  "$GOLD_LINK_AR" -q -c -s out/new.a t/000000.o cutgo.o
+expect_bad 1 "error: cut1.o: the section header table" \
+  "$GOLD_LINK_AR" rcs out/new.a t/000000.o cut1.o
+expect_bad 1 "error: cut2.o: not a valid ELF file" \
+  "$GOLD_LINK_AR" rcs out/new.a cut2.o
 
 # An empty archive is what "ar rc x.a" with no files makes, and every
 # linker takes it: good input.
