@@ -271,6 +271,9 @@ run_ar (const struct ar_command *cmd, struct gl_error *err)
       for (int i = 0; i < cmd->nfiles; i++)
 	{
 	  if (ar_set_add_file (&set, cmd->files[i], err) != 0
+	      || (set.v[set.n - 1].elf != NULL
+		  && inputs_check_image (set.v[set.n - 1].elf, cmd->files[i],
+					 err) != 0)
 	      || check_go_member (&set.v[set.n - 1], err) != 0)
 	    goto out;
 	  long old = -1;

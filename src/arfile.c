@@ -129,6 +129,7 @@ ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 			"not a valid ELF file: %s", elf_errmsg (-1));
+	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
 	  return -1;
 	}
     }
@@ -138,11 +139,95 @@ ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
   return 0;
 }
 
+/* The size a member header at OFF declares: libelf reports a truncated
+   member's size as what is left, so truncation shows only here.  -1 when
+   the header is not whole or does not parse.  */
+static int
+member_header_size (const char *raw, size_t size, size_t off, size_t *msize)
+{
+  if (off > size || size - off < AR_HEADER_SIZE
+      || memcmp (raw + off + 58, "`\n", 2) != 0)
+    return -1;
+  const char *p = raw + off + 48, *end = p + 10;
+  if (p == end || *p < '0' || *p > '9')
+    return -1;
+  size_t v = 0;
+  for (; p < end && *p >= '0' && *p <= '9'; p++)
+    v = v * 10 + (size_t) (*p - '0');
+  for (; p < end; p++)
+    if (*p != ' ')
+      return -1;
+  *msize = v;
+  return 0;
+}
+
+/* The name in the member header at OFF ("name/", or "/N" into the
+   long-name table LONG of NLONG bytes), or NULL when it cannot be told.  */
+static char *
+member_header_name (const char *raw, size_t off, const char *longnames,
+		    size_t nlong)
+{
+  const char *f = raw + off;
+  if (f[0] == '/' && f[1] >= '0' && f[1] <= '9')
+    {
+      size_t at = strtoul (f + 1, NULL, 10);
+      if (longnames == NULL || at >= nlong)
+	return NULL;
+      size_t n = 0;
+      while (at + n < nlong && longnames[at + n] != '\n')
+	n++;
+      if (n > 0 && longnames[at + n - 1] == '/')
+	n--;
+      return xstrndup (longnames + at, n);
+    }
+  size_t n = 0;
+  while (n < 16 && f[n] != '/')
+    n++;
+  while (n > 0 && f[n - 1] == ' ')
+    n--;
+  return n > 0 ? xstrndup (f, n) : NULL;
+}
+
+/* What is wrong with the member header at OFF, where libelf stopped or
+   could not be followed; LAST is the member before it, or NULL.  */
+static void
+bad_member (const char *raw, size_t size, size_t off, const char *last,
+	    const char *longnames, size_t nlong, const char *path,
+	    struct gl_error *err)
+{
+  size_t msize;
+  char *name = NULL;
+  if (size - off < AR_HEADER_SIZE)
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the member "
+		  "header at offset %zu has only %zu of %d bytes", off,
+		  size - off, AR_HEADER_SIZE);
+  else if (member_header_size (raw, size, off, &msize) != 0
+	   || (name = member_header_name (raw, off, longnames, nlong)) == NULL)
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged member header "
+		  "at offset %zu%s%s", off, last ? ", after member " : "",
+		  last ? last : "");
+  else if (msize > size - off - AR_HEADER_SIZE)
+    gl_error_set (err, GL_EXIT_INPUT, path, name, "truncated: the member "
+		  "of %zu bytes has only %zu", msize,
+		  size - off - AR_HEADER_SIZE);
+  else
+    gl_error_set (err, GL_EXIT_INPUT, path, name, "cannot read the member: "
+		  "%s", elf_errmsg (-1));
+  free (name);
+  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+}
+
 int
 ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
 	 struct gl_error *err)
 {
+  const char *raw = elf_rawfile (ar, NULL);
+  const char *longnames = NULL;	/* the "//" table, for messages */
+  size_t nlong = 0;
+  char *last = NULL;		/* the last member read, for messages */
   size_t end = 8;		/* just past the magic */
+  size_t msize;
+  int rc = -1;
   Elf_Cmd cmd = ELF_C_READ_MMAP;
   while (end < size)
     {
@@ -151,24 +236,53 @@ ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
 	break;
       Elf_Arhdr *h = elf_getarhdr (e);
       int64_t off = elf_getaroff (e);
-      if (h == NULL || off < 0)
+      if (h == NULL || off < 0 || raw == NULL || (size_t) off > size)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 			"damaged member header: %s", elf_errmsg (-1));
 	  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
 	  elf_end (e);
-	  return -1;
+	  goto out;
 	}
-      end = (size_t) off + 60 + h->ar_size;
-      end += end & 1;
-      int keep = 0;
       bool special = h->ar_name[0] == '/'
 	&& (h->ar_name[1] == '\0' || strcmp (h->ar_name, "//") == 0
 	    || strcmp (h->ar_name, "/SYM64/") == 0);
+      if (member_header_size (raw, size, (size_t) off, &msize) != 0
+	  || (!special && msize > size - (size_t) off - AR_HEADER_SIZE))
+	{
+	  bad_member (raw, size, (size_t) off, last, longnames, nlong, path,
+		      err);
+	  elf_end (e);
+	  goto out;
+	}
+      if (msize > size - (size_t) off - AR_HEADER_SIZE)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
+			"archive's %s of %zu bytes has only %zu",
+			strcmp (h->ar_name, "//") == 0 ? "long-name table"
+			: "symbol index", msize,
+			size - (size_t) off - AR_HEADER_SIZE);
+	  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+	  elf_end (e);
+	  goto out;
+	}
+      end = (size_t) off + AR_HEADER_SIZE + msize;
+      end += end & 1;
+      if (strcmp (h->ar_name, "//") == 0)
+	{
+	  longnames = raw + off + AR_HEADER_SIZE;
+	  nlong = msize;
+	}
+      int keep = 0;
       if (!special && (keep = fn (e, h, arg, err)) < 0)
 	{
 	  elf_end (e);
-	  return -1;
+	  goto out;
+	}
+      if (!special)
+	{
+	  free (last);
+	  last = xstrdup (h->ar_name);
 	}
       cmd = elf_next (e);
       if (!keep)
@@ -176,25 +290,96 @@ ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
       if (cmd == ELF_C_NULL)
 	break;
     }
-  /* libelf stops quietly at a header it cannot parse: check that the
-     members we saw cover the whole file (a final odd byte is padding).  */
-  if (end < size && !(end + 1 == size))
+  /* libelf stops quietly at a member it cannot parse: what is there?  A
+     final odd byte is padding.  */
+  if (end < size && end + 1 != size)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "damaged archive: %zu bytes after the last readable "
-		    "member", size - end);
-      gl_error_note (err, "the archive is truncated or damaged; rebuild it");
-      return -1;
+      if (raw == NULL)
+	gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
+		      elf_errmsg (-1));
+      else
+	bad_member (raw, size, end, last, longnames, nlong, path, err);
+      goto out;
     }
-  if (end > size)
+  rc = 0;
+
+out:
+  free (last);
+  return rc;
+}
+
+int
+ar_thin_members (const char *path, const char *raw, size_t size,
+		 struct strvec *names, struct strvec *files,
+		 struct gl_error *err)
+{
+  const char *longnames = NULL;
+  size_t nlong = 0;
+  size_t off = 8;		/* just past the magic */
+  char *dir = xstrdup (path);
+  char *slash = strrchr (dir, '/');
+  if (slash != NULL)
+    slash[1] = '\0';
+  else
+    dir[0] = '\0';
+  int rc = -1;
+  while (off < size && !(off + 1 == size && raw[off] == '\n'))
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "truncated archive: the last member needs %zu bytes more",
-		    end - size);
-      gl_error_note (err, "the archive is truncated or damaged; rebuild it");
-      return -1;
+      size_t msize;
+      char *name = NULL;
+      if (size - off < AR_HEADER_SIZE)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
+			"member header at offset %zu has only %zu of %d bytes",
+			off, size - off, AR_HEADER_SIZE);
+	  goto damaged;
+	}
+      const char *f = raw + off;
+      bool names_table = memcmp (f, "// ", 3) == 0;
+      bool index = memcmp (f, "/ ", 2) == 0 || memcmp (f, "/SYM64/ ", 8) == 0;
+      if (member_header_size (raw, size, off, &msize) != 0
+	  || (!names_table && !index
+	      && (name = member_header_name (raw, off, longnames,
+					     nlong)) == NULL))
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged member "
+			"header at offset %zu%s%s", off,
+			names->n > 0 ? ", after member " : "",
+			names->n > 0 ? names->v[names->n - 1] : "");
+	  goto damaged;
+	}
+      if (name != NULL)
+	{
+	  /* A member is only a header: its bytes are in the file it names.  */
+	  strvec_push_own (files, name[0] == '/' ? xstrdup (name)
+			   : xasprintf ("%s%s", dir, name));
+	  strvec_push_own (names, name);
+	  off += AR_HEADER_SIZE;
+	  continue;
+	}
+      if (msize > size - off - AR_HEADER_SIZE)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
+			"archive's %s of %zu bytes has only %zu",
+			names_table ? "long-name table" : "symbol index", msize,
+			size - off - AR_HEADER_SIZE);
+	  goto damaged;
+	}
+      if (names_table)
+	{
+	  longnames = f + AR_HEADER_SIZE;
+	  nlong = msize;
+	}
+      off += AR_HEADER_SIZE + msize + (msize & 1);
     }
-  return 0;
+  rc = 0;
+  goto out;
+
+damaged:
+  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+out:
+  free (dir);
+  return rc;
 }
 
 struct add_state

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "xalloc.h"
 
 struct ar_member
 {
@@ -68,5 +69,13 @@ typedef int ar_member_fn (Elf *member, const Elf_Arhdr *hdr, void *arg,
 			  struct gl_error *err);
 int ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn,
 	     void *arg, struct gl_error *err);
+
+/* The members of the thin archive PATH, whose SIZE bytes are at RAW:
+   their names as the archive gives them, in NAMES, and the files they
+   are, in FILES (relative to the archive's directory unless absolute).
+   Neither libelf nor libarchive reads thin archives.  */
+int ar_thin_members (const char *path, const char *raw, size_t size,
+		     struct strvec *names, struct strvec *files,
+		     struct gl_error *err);
 
 #endif

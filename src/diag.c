@@ -47,19 +47,45 @@ gl_error_clear (struct gl_error *err)
   err->status = 0;
 }
 
+/* File names may hold newlines and other control characters: print those
+   as C escapes, so that one diagnostic stays one line.  */
+static void
+put_escaped (const char *s)
+{
+  for (const unsigned char *p = (const unsigned char *) s; *p != '\0'; p++)
+    if (*p == '\n')
+      fputs ("\\n", stderr);
+    else if (*p == '\t')
+      fputs ("\\t", stderr);
+    else if (*p < 0x20 || *p == 0x7f)
+      fprintf (stderr, "\\%03o", *p);
+    else
+      fputc (*p, stderr);
+}
+
 void
 gl_error_print (const char *prog, const struct gl_error *err)
 {
-  if (err->file != NULL && err->member != NULL)
-    fprintf (stderr, "%s: error: %s(%s): %s\n", prog, err->file, err->member,
-	     err->message);
-  else if (err->file != NULL)
-    fprintf (stderr, "%s: error: %s: %s\n", prog, err->file, err->message);
-  else
-    fprintf (stderr, "%s: error: %s\n", prog,
-	     err->message ? err->message : "unknown error");
+  fprintf (stderr, "%s: error: ", prog);
+  if (err->file != NULL)
+    {
+      put_escaped (err->file);
+      if (err->member != NULL)
+	{
+	  fputc ('(', stderr);
+	  put_escaped (err->member);
+	  fputc (')', stderr);
+	}
+      fputs (": ", stderr);
+    }
+  put_escaped (err->message ? err->message : "unknown error");
+  fputc ('\n', stderr);
   if (err->note != NULL)
-    fprintf (stderr, "%s: note: %s\n", prog, err->note);
+    {
+      fprintf (stderr, "%s: note: ", prog);
+      put_escaped (err->note);
+      fputc ('\n', stderr);
+    }
 }
 
 void
@@ -67,13 +93,17 @@ gl_warning (const char *prog, const char *file, const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  if (file != NULL)
-    fprintf (stderr, "%s: warning: %s: ", prog, file);
-  else
-    fprintf (stderr, "%s: warning: ", prog);
-  vfprintf (stderr, fmt, ap);
-  fputc ('\n', stderr);
+  char *message = xvasprintf (fmt, ap);
   va_end (ap);
+  fprintf (stderr, "%s: warning: ", prog);
+  if (file != NULL)
+    {
+      put_escaped (file);
+      fputs (": ", stderr);
+    }
+  put_escaped (message);
+  fputc ('\n', stderr);
+  free (message);
 }
 
 void

@@ -9,9 +9,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,6 +59,177 @@ looks_like_text (const unsigned char *p, size_t n)
   return true;
 }
 
+static int
+damaged (struct gl_error *err, const char *path, const char *member,
+	 const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
+
+/* Set ERR to the damage FMT describes; returns -1.  */
+static int
+damaged (struct gl_error *err, const char *path, const char *member,
+	 const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *what = xvasprintf (fmt, ap);
+  va_end (ap);
+  gl_error_set (err, GL_EXIT_INPUT, path, member, "%s", what);
+  gl_error_note (err, "the file is truncated or damaged; rebuild it");
+  free (what);
+  return -1;
+}
+
+/* A file (or archive member) of SIZE bytes starting with the ELF magic at
+   DATA must have a known class and byte order and a whole ELF header, for
+   a clearer message than libelf's.  */
+static int
+check_ident (const unsigned char *data, size_t size, const char *path,
+	     const char *member, struct gl_error *err)
+{
+  if (size < EI_NIDENT)
+    return damaged (err, path, member, "is truncated: %zu bytes, less than "
+		    "an ELF identification", size);
+  unsigned elfclass = data[EI_CLASS], order = data[EI_DATA];
+  if (elfclass != ELFCLASS32 && elfclass != ELFCLASS64)
+    return damaged (err, path, member, "unknown ELF class %u", elfclass);
+  if (order != ELFDATA2LSB && order != ELFDATA2MSB)
+    return damaged (err, path, member, "unknown ELF byte order %u", order);
+  size_t need = elfclass == ELFCLASS64 ? sizeof (Elf64_Ehdr)
+    : sizeof (Elf32_Ehdr);
+  if (size < need)
+    return damaged (err, path, member, "is truncated: %zu bytes, less than "
+		    "an ELF header (%zu)", size, need);
+  return 0;
+}
+
+/* The section header table, and every section's bytes, must lie in the
+   image.  libelf acts as if a table that does not fit were absent and
+   checks a section only when it is read, and linkers crash on such files:
+   check it all here, once.  */
+static int
+check_layout (Elf *elf, const GElf_Ehdr *ehdr, size_t shnum, const char *path,
+	      const char *member, struct gl_error *err)
+{
+  size_t size = 0;
+  if (elf_rawfile (elf, &size) == NULL)
+    return damaged (err, path, member, "cannot read: %s", elf_errmsg (-1));
+  if (ehdr->e_shoff == 0 && ehdr->e_shnum == 0)
+    return ehdr->e_type != ET_REL ? 0
+      : damaged (err, path, member, "has no section headers");
+  size_t entsize = gelf_fsize (elf, ELF_T_SHDR, 1, EV_CURRENT);
+  if (ehdr->e_shentsize != entsize)
+    return damaged (err, path, member, "section headers of %u bytes, not %zu",
+		    (unsigned) ehdr->e_shentsize, entsize);
+  size_t want = ehdr->e_shnum != 0 ? ehdr->e_shnum : shnum;
+  if (want == 0 || shnum != want || ehdr->e_shoff > size
+      || want > (size - ehdr->e_shoff) / entsize)
+    {
+      if (ehdr->e_shnum == 0)
+	return damaged (err, path, member, "the extended section count (in "
+			"the section header at offset %llu) is zero or does "
+			"not fit in the file (%zu bytes)",
+			(unsigned long long) ehdr->e_shoff, size);
+      return damaged (err, path, member, "the section header table (%zu "
+		      "entries at offset %llu) ends past the end of the file "
+		      "(%zu bytes)", want, (unsigned long long) ehdr->e_shoff,
+		      size);
+    }
+  size_t shstrndx;
+  if (elf_getshdrstrndx (elf, &shstrndx) != 0 || shstrndx >= shnum)
+    return damaged (err, path, member, "the section name table index is "
+		    "out of range (%zu sections)", shnum);
+  for (size_t i = 1; i < shnum; i++)
+    {
+      GElf_Shdr sh;
+      Elf_Scn *scn = elf_getscn (elf, i);
+      if (scn == NULL || gelf_getshdr (scn, &sh) == NULL)
+	return damaged (err, path, member, "cannot read section header %zu: "
+			"%s", i, elf_errmsg (-1));
+      if (sh.sh_link >= shnum)
+	return damaged (err, path, member, "section %zu links to section %u, "
+			"but there are %zu", i, (unsigned) sh.sh_link, shnum);
+      if (sh.sh_type != SHT_NOBITS
+	  && (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
+	{
+	  const char *name = elf_strptr (elf, shstrndx, sh.sh_name);
+	  return damaged (err, path, member, "section %zu (%s, %llu bytes at "
+			  "offset %llu) ends past the end of the file (%zu "
+			  "bytes)", i, name ? name : "unnamed",
+			  (unsigned long long) sh.sh_size,
+			  (unsigned long long) sh.sh_offset, size);
+	}
+    }
+  return 0;
+}
+
+int
+inputs_check_image (Elf *elf, const char *path, struct gl_error *err)
+{
+  size_t size = 0;
+  const char *raw = elf_rawfile (elf, &size);
+  if (raw != NULL
+      && check_ident ((const unsigned char *) raw, size, path, NULL, err) != 0)
+    return -1;
+  GElf_Ehdr ehdr;
+  size_t shnum;
+  if (gelf_getehdr (elf, &ehdr) == NULL || elf_getshdrnum (elf, &shnum) != 0)
+    return damaged (err, path, NULL, "not a valid ELF file: %s",
+		    elf_errmsg (-1));
+  return check_layout (elf, &ehdr, shnum, path, NULL, err);
+}
+
+/* Is the whole of a short file (N bytes at P) the start of an ELF or
+   archive magic?  It is not a linker script, but a truncated file.  */
+static bool
+is_truncated_magic (const unsigned char *p, size_t n)
+{
+  static const char *const magics[] = { ELFMAG, "!<arch>\n", "!<thin>\n" };
+  for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
+    if (n < strlen (magics[i]) && memcmp (p, magics[i], n) == 0)
+      return true;
+  return false;
+}
+
+static const char link_its_objects[] =
+  "link the objects it was built from (for a Go program, the go.o and host "
+  "objects that go build -ldflags=-tmpdir=DIR keeps), archives or shared "
+  "libraries";
+
+/* An ET_DYN input with sections is linked against: it must be a shared
+   library, not a PIE (ld.bfd refuses those, the other linkers take them).  */
+static int
+check_shared (Elf *elf, const char *path, const char *member,
+	      struct gl_error *err)
+{
+  Elf_Scn *scn = NULL;
+  GElf_Shdr sh;
+  while ((scn = elf_nextscn (elf, scn)) != NULL)
+    if (gelf_getshdr (scn, &sh) != NULL && sh.sh_type == SHT_DYNAMIC)
+      break;
+  if (scn == NULL)
+    return damaged (err, path, member, "is ET_DYN without a dynamic "
+		    "section: not a shared library");
+  Elf_Data *d = elf_getdata (scn, NULL);
+  if (d == NULL)
+    return damaged (err, path, member, "cannot read the dynamic section: %s",
+		    elf_errmsg (-1));
+  size_t n = d->d_size / gelf_fsize (elf, ELF_T_DYN, 1, EV_CURRENT);
+  for (size_t i = 0; i < n; i++)
+    {
+      GElf_Dyn dyn;
+      if (gelf_getdyn (d, (int) i, &dyn) == NULL || dyn.d_tag == DT_NULL)
+	break;
+      if (dyn.d_tag == DT_FLAGS_1 && (dyn.d_un.d_val & DF_1_PIE) != 0)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, member, "is a "
+			"position-independent executable, not a shared "
+			"library to link against");
+	  gl_error_note (err, "%s", link_its_objects);
+	  return -1;
+	}
+    }
+  return 0;
+}
+
 /* Check an ELF image against the machine the link already has.  */
 static int
 check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
@@ -86,33 +259,41 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     {
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "is an executable, not an object to link");
-      gl_error_note (err, "give gold-link relocatable objects (.o), archives "
-		     "(.a) or shared libraries (.so)");
+      gl_error_note (err, "%s", link_its_objects);
       return -1;
     }
   if (ehdr.e_type != ET_REL && ehdr.e_type != ET_DYN)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "ELF type %u cannot be linked", (unsigned) ehdr.e_type);
+      gl_error_note (err, "give gold-link relocatable objects (.o), archives "
+		     "(.a) or shared libraries (.so)");
       return -1;
     }
-  for (size_t i = 0; i < ins->n; i++)
+  if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
+    return -1;
+  if (ehdr.e_type == ET_DYN && shnum > 0
+      && check_shared (elf, path, member, err) != 0)
+    return -1;
+  if (ins->first_elf == NULL)
     {
-      const struct input *o = &ins->v[i];
-      if (o->kind != INPUT_OBJECT && o->kind != INPUT_SHARED)
-	continue;
-      if (o->machine != *machine || o->elfclass != *elfclass)
-	{
-	  char *mine = xstrdup (inputs_machine_name (*machine, *elfclass));
-	  gl_error_set (err, GL_EXIT_INPUT, path, member,
-			"is for %s, but %s is for %s", mine, o->path,
-			inputs_machine_name (o->machine, o->elfclass));
-	  free (mine);
-	  gl_error_note (err, "all objects of one link must be built for the "
-			 "same architecture (GOARCH and CC must agree)");
-	  return -1;
-	}
-      break;
+      ins->first_elf = member ? xasprintf ("%s(%s)", path, member)
+	: xstrdup (path);
+      ins->first_machine = *machine;
+      ins->first_elfclass = *elfclass;
+    }
+  else if (ins->first_machine != *machine
+	   || ins->first_elfclass != *elfclass)
+    {
+      char *mine = xstrdup (inputs_machine_name (*machine, *elfclass));
+      gl_error_set (err, GL_EXIT_INPUT, path, member,
+		    "is for %s, but %s is for %s", mine, ins->first_elf,
+		    inputs_machine_name (ins->first_machine,
+					 ins->first_elfclass));
+      free (mine);
+      gl_error_note (err, "all objects of one link must be built for the "
+		     "same architecture (GOARCH and CC must agree)");
+      return -1;
     }
   return 0;
 }
@@ -129,7 +310,20 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
 {
   struct member_check *mc = arg;
   if (elf_kind (m) != ELF_K_ELF)
-    return 0;
+    {
+      /* libelf calls a damaged ELF member "not ELF": say what is wrong.  */
+      size_t size = 0;
+      const char *raw = elf_rawfile (m, &size);
+      if (raw != NULL && size >= SELFMAG && memcmp (raw, ELFMAG, SELFMAG) == 0)
+	{
+	  if (check_ident ((const unsigned char *) raw, size, mc->path,
+			   h->ar_name, err) != 0)
+	    return -1;
+	  return damaged (err, mc->path, h->ar_name, "not a valid ELF file: "
+			  "%s", elf_errmsg (-1));
+	}
+      return 0;
+    }
   unsigned machine, elfclass;
   GElf_Half type;
   if (check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
@@ -147,10 +341,72 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   return 0;
 }
 
+/* A thin archive goes to the linker as it is, which opens each member's
+   file: they must be there and suit the link like any archive member.  */
+static int
+check_thin_archive (struct inputs *ins, const char *path, int fd,
+		    size_t size, struct gl_error *err)
+{
+  struct strvec names = { 0 }, files = { 0 };
+  strvec_init (&names);
+  strvec_init (&files);
+  int rc = -1;
+  void *raw = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (raw == MAP_FAILED)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
+		    strerror (errno));
+      raw = NULL;
+      goto out;
+    }
+  if (ar_thin_members (path, raw, size, &names, &files, err) != 0)
+    goto out;
+  struct member_check mc = { ins, path };
+  for (size_t i = 0; i < names.n; i++)
+    {
+      int mfd = open (files.v[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+      struct stat st;
+      const char *why = NULL;
+      if (mfd < 0 || fstat (mfd, &st) != 0)
+	why = strerror (errno);
+      else if (!S_ISREG (st.st_mode))
+	why = "not a regular file";
+      if (why != NULL)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, names.v[i], "cannot open "
+			"the member's file %s: %s", files.v[i], why);
+	  gl_error_note (err, "a thin archive holds only the names of its "
+			 "members: keep their files where it says, or make a "
+			 "normal archive (ar rc, not ar rcT)");
+	  if (mfd >= 0)
+	    close (mfd);
+	  goto out;
+	}
+      Elf *e = elf_begin (mfd, ELF_C_READ_MMAP, NULL);
+      Elf_Arhdr h = { .ar_name = names.v[i], .ar_size = st.st_size };
+      int bad = e == NULL
+	? damaged (err, path, names.v[i], "cannot read: %s", elf_errmsg (-1))
+	: check_member (e, &h, &mc, err);
+      elf_end (e);
+      close (mfd);
+      if (bad != 0)
+	goto out;
+    }
+  rc = 0;
+
+out:
+  if (raw != NULL)
+    munmap (raw, size);
+  strvec_free (&names);
+  strvec_free (&files);
+  return rc;
+}
+
 int
 inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: a FIFO must be refused below, not waited on.  */
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
@@ -158,14 +414,25 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       if (errno == ENOENT)
 	gl_error_note (err, "check the path; inputs are relative to the "
 		       "current directory");
+      else
+	gl_error_note (err, "check that the file is readable");
       return -1;
     }
   struct stat st;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot stat: %s",
+		    strerror (errno));
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 		    S_ISDIR (st.st_mode) ? "is a directory, not a file"
 		    : "is not a regular file");
+      gl_error_note (err, "name objects (.o), archives (.a), shared "
+		     "libraries (.so) or linker scripts");
       close (fd);
       return -1;
     }
@@ -189,11 +456,31 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
     }
 
   struct input in = { .path = NULL, .fd = fd };
+  if (is_truncated_magic (magic, (size_t) got))
+    {
+      damaged (err, path, NULL, "is truncated: %zd bytes, less than an ELF "
+	       "or archive header", got);
+      close (fd);
+      return -1;
+    }
   if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
-    in.kind = INPUT_THIN_ARCHIVE;
+    {
+      in.kind = INPUT_THIN_ARCHIVE;
+      if (check_thin_archive (ins, path, fd, (size_t) st.st_size, err) != 0)
+	{
+	  close (fd);
+	  return -1;
+	}
+    }
   else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
 	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
     {
+      if (magic[0] == ELFMAG0
+	  && check_ident (magic, (size_t) st.st_size, path, NULL, err) != 0)
+	{
+	  close (fd);
+	  return -1;
+	}
       in.elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
       if (in.elf == NULL)
 	{
@@ -214,15 +501,15 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       else
 	{
 	  GElf_Half type;
-	  if (elf_kind (in.elf) != ELF_K_ELF
-	      || check_elf (ins, in.elf, path, NULL, &in.machine,
-			    &in.elfclass, &type, err) != 0)
+	  if (elf_kind (in.elf) != ELF_K_ELF)
 	    {
-	      if (err->status == 0)
-		gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			      "not a valid ELF file: %s", elf_errmsg (-1));
+	      damaged (err, path, NULL, "not a valid ELF file: %s",
+		       elf_errmsg (-1));
 	      goto fail;
 	    }
+	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
+			 &type, err) != 0)
+	    goto fail;
 	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
 	}
     }
@@ -246,9 +533,12 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 	  if (ins->go != NULL)
 	    {
 	      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			    "a second Go object; %s is one already",
+			    "a second Go object (Go's build ID note, or the Go "
+			    "TLS slot %s); %s is one already", arch->tls_slot,
 			    ins->go->path);
-	      gl_error_note (err, "a link takes exactly one go.o from cmd/link");
+	      gl_error_note (err, "a link takes exactly one go.o from "
+			     "cmd/link, and only it may define %s",
+			     arch->tls_slot);
 	      goto fail;
 	    }
 	  in.go = true;
@@ -303,6 +593,8 @@ inputs_free (struct inputs *ins)
     }
   free (ins->v);
   free (ins->go_archive);
+  free (ins->first_elf);
+  ins->first_elf = NULL;
   ins->v = NULL;
   ins->n = 0;
   ins->cap = 0;

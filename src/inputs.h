@@ -39,12 +39,21 @@ struct inputs
   char *go_archive;		/* "ARCHIVE(MEMBER)" of a Go object inside an
 				   archive operand (a Go c-archive), or NULL */
   const struct gl_arch *go_archive_arch;
+  char *first_elf;		/* the first ELF input or archive member, as
+				   "PATH" or "ARCHIVE(MEMBER)": all must
+				   agree with its machine and class */
+  unsigned first_machine, first_elfclass;
 };
 
-/* Open and classify PATH, append it to INS.  ELF objects are checked to
-   agree on machine and class with what came before.  */
+/* Open and classify PATH, append it to INS.  ELF objects, shared
+   libraries and archive members are checked to agree on machine and class
+   with the first of them, whichever came first.  */
 int inputs_add (struct inputs *ins, const char *path, struct gl_error *err);
 void inputs_free (struct inputs *ins);
+
+/* Is the ELF image ELF of the file PATH whole: its header, its section
+   header table and every section inside the file?  */
+int inputs_check_image (Elf *elf, const char *path, struct gl_error *err);
 
 const char *inputs_kind_name (enum input_kind kind);
 const char *inputs_machine_name (unsigned machine, unsigned elfclass);

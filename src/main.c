@@ -252,8 +252,11 @@ check_output_not_input (const char *output, const struct inputs *ins,
       if (stat (ins->v[i].path, &s) == 0 && s.st_dev == o.st_dev
 	  && s.st_ino == o.st_ino)
 	{
+	  bool same_name = strcmp (output, ins->v[i].path) == 0;
 	  gl_error_set (err, GL_EXIT_USAGE, output, NULL,
-			"the output is also an input");
+			"the output is also an input%s%s%s",
+			same_name ? "" : " (", same_name ? "" : ins->v[i].path,
+			same_name ? "" : ")");
 	  gl_error_note (err, "name another output with -o");
 	  return -1;
 	}

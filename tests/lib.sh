@@ -63,3 +63,49 @@ expect_fail () {
 
 # The file names of what is left in a directory, one per line.
 ls_dir () { (cd "$1" && ls -A); }
+
+# Bad input (tests/run-bad-*.sh).  bad_setup makes out/, where outputs go,
+# and tmp/, the TMPDIR gold-link stages in; expect_bad then checks the whole
+# contract of SPEC "Errors" for one refused command.
+bad_setup () {
+  mkdir -p "$WORK/out" "$WORK/tmp"
+}
+
+# The state of the files among ARGS: size, times, inode, mode and content.
+inputs_state () {
+  for a in "$@"; do
+    [ -f "$a" ] || continue
+    printf '%s\n' "$a"
+    stat -c '%s %y %z %i %a' -- "$a"
+    if [ -r "$a" ]; then md5sum < "$a"; fi
+  done
+}
+
+bad_show () { cat "$WORK/.out" "$WORK/.err" >&2; }
+
+# expect_bad STATUS GREP-PATTERN CMD...: CMD (gold-link or gold-link-ar,
+# maybe behind a wrapper) must exit with STATUS and print exactly two lines:
+# one "gold-link: error: " line matching GREP-PATTERN and one
+# "gold-link: note: " line.  No output in out/, no staging directory left in tmp/, no input
+# changed.
+expect_bad () {
+  want=$1; pat=$2; shift 2
+  before=$(inputs_state "$@")
+  set +e
+  TMPDIR=$WORK/tmp "$@" >"$WORK/.out" 2>"$WORK/.err"
+  got=$?
+  set -e
+  [ "$got" = "$want" ] || { bad_show; fail "expected exit $want, got $got: $*"; }
+  lines=$(wc -l < "$WORK/.err")
+  [ "$lines" -eq 2 ] \
+    || { bad_show; fail "expected an error and a note, got $lines lines: $*"; }
+  sed -n 1p "$WORK/.err" | grep -q -e '^gold-link\(-ar\)\?: error: ' \
+    || { bad_show; fail "the first line is not an error: $*"; }
+  sed -n 1p "$WORK/.err" | grep -q -e "$pat" \
+    || { bad_show; fail "the error does not match '$pat': $*"; }
+  sed -n 2p "$WORK/.err" | grep -q -e '^gold-link\(-ar\)\?: note: ' \
+    || { bad_show; fail "no note on what to do: $*"; }
+  [ -z "$(ls_dir "$WORK/out")" ] || { ls -la "$WORK/out" >&2; fail "output left in out/: $*"; }
+  [ -z "$(ls_dir "$WORK/tmp")" ] || { ls -laR "$WORK/tmp" >&2; fail "staging left in TMPDIR: $*"; }
+  [ "$(inputs_state "$@")" = "$before" ] || fail "an input changed: $*"
+}
