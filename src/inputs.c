@@ -147,44 +147,20 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   return 0;
 }
 
-int
-inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
+/* Classify the input PATH of SIZE bytes, whose first GOT bytes are MAGIC, and
+   append it to INS.  Its ELF handle is read from IMAGE when that is not NULL,
+   else from the descriptor FD, which INS then keeps.  The caller closes FD
+   on failure.  */
+static int
+classify (struct inputs *ins, const char *path, int fd, void *image,
+	  size_t size, const unsigned char *magic, size_t got,
+	  struct gl_error *err)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
-		    strerror (errno));
-      if (errno == ENOENT)
-	gl_error_note (err, "check the path; inputs are relative to the "
-		       "current directory");
-      return -1;
-    }
-  struct stat st;
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    S_ISDIR (st.st_mode) ? "is a directory, not a file"
-		    : "is not a regular file");
-      close (fd);
-      return -1;
-    }
-  if (st.st_size == 0)
+  if (size == 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is empty");
       gl_error_note (err, "an object, archive or linker script was expected; "
 		     "rebuild it");
-      close (fd);
-      return -1;
-    }
-
-  unsigned char magic[512];
-  ssize_t got = pread (fd, magic, sizeof magic, 0);
-  if (got < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
-		    strerror (errno));
-      close (fd);
       return -1;
     }
 
@@ -194,21 +170,20 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
   else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
 	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
     {
-      in.elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
+      in.elf = image != NULL ? elf_memory (image, size)
+	: elf_begin (fd, ELF_C_READ_MMAP, NULL);
       if (in.elf == NULL)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 			"cannot read: %s", elf_errmsg (-1));
 	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
-	  close (fd);
 	  return -1;
 	}
       if (elf_kind (in.elf) == ELF_K_AR)
 	{
 	  in.kind = INPUT_ARCHIVE;
 	  struct member_check mc = { ins, path };
-	  if (ar_walk (in.elf, (size_t) st.st_size, path, check_member, &mc,
-		       err) != 0)
+	  if (ar_walk (in.elf, size, path, check_member, &mc, err) != 0)
 	    goto fail;
 	}
       else
@@ -226,7 +201,7 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
 	}
     }
-  else if (looks_like_text (magic, (size_t) got))
+  else if (looks_like_text (magic, got))
     in.kind = INPUT_SCRIPT;
   else
     {
@@ -234,7 +209,6 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 		    "not an ELF object, archive or linker script");
       gl_error_note (err, "pass objects (.o), archives (.a), shared libraries "
 		     "(.so) or linker scripts");
-      close (fd);
       return -1;
     }
 
@@ -275,8 +249,56 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 
 fail:
   elf_end (in.elf);
-  close (fd);
   return -1;
+}
+
+int
+inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
+		    strerror (errno));
+      if (errno == ENOENT)
+	gl_error_note (err, "check the path; inputs are relative to the "
+		       "current directory");
+      return -1;
+    }
+  struct stat st;
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    S_ISDIR (st.st_mode) ? "is a directory, not a file"
+		    : "is not a regular file");
+      close (fd);
+      return -1;
+    }
+
+  unsigned char magic[512];
+  ssize_t got = pread (fd, magic, sizeof magic, 0);
+  if (got < 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
+		    strerror (errno));
+      close (fd);
+      return -1;
+    }
+  if (classify (ins, path, fd, NULL, (size_t) st.st_size, magic,
+		(size_t) got, err) != 0)
+    {
+      close (fd);
+      return -1;
+    }
+  return 0;
+}
+
+int
+inputs_add_image (struct inputs *ins, const char *path, void *image,
+		  size_t size, struct gl_error *err)
+{
+  return classify (ins, path, -1, image, size, image,
+		   size < 512 ? size : 512, err);
 }
 
 void

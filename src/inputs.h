@@ -26,7 +26,7 @@ struct input
   unsigned machine;		/* ELF inputs: e_machine, e_ident class */
   unsigned elfclass;
   bool go;			/* the Go object */
-  int fd;			/* open while elf is */
+  int fd;			/* open while elf is; -1 for an image */
   Elf *elf;			/* ELF objects and archives; NULL otherwise */
 };
 
@@ -44,6 +44,10 @@ struct inputs
 /* Open and classify PATH, append it to INS.  ELF objects are checked to
    agree on machine and class with what came before.  */
 int inputs_add (struct inputs *ins, const char *path, struct gl_error *err);
+/* The same for the SIZE bytes at IMAGE, named PATH in messages.  IMAGE must
+   be writable (libelf may convert it in place) and outlive INS.  */
+int inputs_add_image (struct inputs *ins, const char *path, void *image,
+		      size_t size, struct gl_error *err);
 void inputs_free (struct inputs *ins);
 
 const char *inputs_kind_name (enum input_kind kind);
