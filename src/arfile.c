@@ -24,6 +24,14 @@
 /* Names longer than this go to the "//" table (15 + the '/' terminator).  */
 #define AR_SHORT_NAME_MAX 15
 
+static struct ar_mapping *
+push_mapping (struct ar_set *set, struct ar_mapping m)
+{
+  set->maps = xrealloc (set->maps, (set->nmaps + 1) * sizeof *set->maps);
+  set->maps[set->nmaps] = m;
+  return &set->maps[set->nmaps++];
+}
+
 static int
 map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	  struct gl_error *err)
@@ -63,9 +71,8 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	}
     }
   close (fd);
-  set->maps = xrealloc (set->maps, (set->nmaps + 1) * sizeof *set->maps);
-  set->maps[set->nmaps] = m;
-  *out = &set->maps[set->nmaps++];
+  m.mapped = m.addr != NULL;
+  *out = push_mapping (set, m);
   return 0;
 }
 
@@ -193,13 +200,11 @@ add_member (Elf *e, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   return 1;
 }
 
-int
-ar_set_add_archive (struct ar_set *set, const char *path,
-		    struct gl_error *err)
+/* Add every member of the archive M holds, the contents of PATH.  */
+static int
+add_archive_members (struct ar_set *set, struct ar_mapping *m,
+		     const char *path, struct gl_error *err)
 {
-  struct ar_mapping *m;
-  if (map_file (set, path, &m, err) != 0)
-    return -1;
   if (m->size < 8 || memcmp (m->addr, AR_MAGIC, 8) != 0)
     {
       bool thin = m->size >= 8 && memcmp (m->addr, AR_THIN_MAGIC, 8) == 0;
@@ -219,6 +224,24 @@ ar_set_add_archive (struct ar_set *set, const char *path,
     }
   struct add_state st = { set, path };
   return ar_walk (m->elf, m->size, path, add_member, &st, err);
+}
+
+int
+ar_set_add_archive (struct ar_set *set, const char *path,
+		    struct gl_error *err)
+{
+  struct ar_mapping *m;
+  if (map_file (set, path, &m, err) != 0)
+    return -1;
+  return add_archive_members (set, m, path, err);
+}
+
+int
+ar_set_add_archive_image (struct ar_set *set, const char *path, void *image,
+			  size_t size, struct gl_error *err)
+{
+  struct ar_mapping m = { .addr = image, .size = size };
+  return add_archive_members (set, push_mapping (set, m), path, err);
 }
 
 long
@@ -265,7 +288,7 @@ ar_set_free (struct ar_set *set)
   for (size_t i = 0; i < set->nmaps; i++)
     {
       elf_end (set->maps[i].elf);
-      if (set->maps[i].addr != NULL)
+      if (set->maps[i].mapped)
 	munmap (set->maps[i].addr, set->maps[i].size);
     }
   free (set->maps);
