@@ -323,6 +323,9 @@ out:
   free (s.tls.model);
   free (s.tls.name);
   free (s.symkind);
+  /* The caller frees G only after a success.  */
+  if (rc != 0)
+    goobj_free (g);
   return rc;
 }
 
