@@ -3,7 +3,8 @@
 # defect with (fuzz/regress/TARGET/, docs/reliability.md), replayed through
 # the same target code built with the normal compiler; under valgrind when
 # it is installed and the build has no sanitizers of its own, so a leak or
-# a bad read fails the test without clang.
+# a bad read fails the test without clang.  gold-link itself is run on the
+# object and archive findings.
 . "$abs_srcdir/tests/lib.sh"
 
 run_replay () {
@@ -32,6 +33,17 @@ for t in object archive cmdline; do
   }
   tail -1 replay-$t.out
   grep -q ', no finding$' replay-$t.out || fail "fuzz target $t: the replay did not finish"
+done
+# And gold-link itself, given each object or archive finding as an input,
+# ends with a status, not a signal.
+mkdir out
+for f in "$abs_srcdir"/fuzz/regress/object/* "$abs_srcdir"/fuzz/regress/archive/*; do
+  [ -f "$f" ] || continue
+  set +e
+  "$GOLD_LINK" --dry-run -o out/a "$f" > gl.out 2>&1
+  status=$?
+  set -e
+  [ $status -lt 128 ] || { cat gl.out >&2; fail "gold-link died with signal $((status - 128)) on $f"; }
 done
 # The cmdline target's response files live in a directory it removes.
 [ -z "$(ls_dir "$WORK" | grep gold-link-fuzz)" ] || fail "the cmdline target left its directory behind"
