@@ -26,6 +26,18 @@
 /* Members smaller than this are read into memory, larger ones mapped.  */
 #define AR_READ_MAX (1u << 20)
 
+static struct ar_mapping *
+push_mapping (struct ar_set *set, struct ar_mapping m)
+{
+  if (set->nmaps == set->maps_cap)
+    {
+      set->maps_cap = set->maps_cap ? 2 * set->maps_cap : 16;
+      set->maps = xrealloc (set->maps, set->maps_cap * sizeof *set->maps);
+    }
+  set->maps[set->nmaps] = m;
+  return &set->maps[set->nmaps++];
+}
+
 static int
 map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	  struct gl_error *err)
@@ -89,13 +101,8 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	}
     }
   close (fd);
-  if (set->nmaps == set->maps_cap)
-    {
-      set->maps_cap = set->maps_cap ? 2 * set->maps_cap : 16;
-      set->maps = xrealloc (set->maps, set->maps_cap * sizeof *set->maps);
-    }
-  set->maps[set->nmaps] = m;
-  *out = &set->maps[set->nmaps++];
+  m.mapped = m.addr != NULL && !m.read;
+  *out = push_mapping (set, m);
   return 0;
 }
 
@@ -412,13 +419,11 @@ add_member (Elf *e, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   return 1;
 }
 
-int
-ar_set_add_archive (struct ar_set *set, const char *path,
-		    struct gl_error *err)
+/* Add every member of the archive M holds, the contents of PATH.  */
+static int
+add_archive_members (struct ar_set *set, struct ar_mapping *m,
+		     const char *path, struct gl_error *err)
 {
-  struct ar_mapping *m;
-  if (map_file (set, path, &m, err) != 0)
-    return -1;
   if (m->size < 8 || memcmp (m->addr, AR_MAGIC, 8) != 0)
     {
       bool thin = m->size >= 8 && memcmp (m->addr, AR_THIN_MAGIC, 8) == 0;
@@ -438,6 +443,24 @@ ar_set_add_archive (struct ar_set *set, const char *path,
     }
   struct add_state st = { set, path };
   return ar_walk (m->elf, m->size, path, add_member, &st, err);
+}
+
+int
+ar_set_add_archive (struct ar_set *set, const char *path,
+		    struct gl_error *err)
+{
+  struct ar_mapping *m;
+  if (map_file (set, path, &m, err) != 0)
+    return -1;
+  return add_archive_members (set, m, path, err);
+}
+
+int
+ar_set_add_archive_image (struct ar_set *set, const char *path, void *image,
+			  size_t size, struct gl_error *err)
+{
+  struct ar_mapping m = { .addr = image, .size = size };
+  return add_archive_members (set, push_mapping (set, m), path, err);
 }
 
 long
@@ -486,7 +509,7 @@ ar_set_free (struct ar_set *set)
       elf_end (set->maps[i].elf);
       if (set->maps[i].read)
 	free (set->maps[i].addr);
-      else if (set->maps[i].addr != NULL)
+      else if (set->maps[i].mapped)
 	munmap (set->maps[i].addr, set->maps[i].size);
     }
   free (set->maps);

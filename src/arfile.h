@@ -23,8 +23,10 @@ struct ar_mapping
 {
   void *addr;
   size_t size;
-  bool read;			/* addr is malloc'd, not mapped */
   Elf *elf;
+  /* addr is ours, read into malloc'd memory or mapped; neither: it is the
+     caller's image.  */
+  bool read, mapped;
 };
 
 struct ar_set
@@ -43,6 +45,10 @@ int ar_set_add_file (struct ar_set *set, const char *path,
 /* Add every member of the archive PATH (its symbol index is dropped).  */
 int ar_set_add_archive (struct ar_set *set, const char *path,
 			struct gl_error *err);
+/* The same for the SIZE bytes at IMAGE, named PATH in messages.  IMAGE must
+   be writable (libelf may convert it in place) and outlive SET.  */
+int ar_set_add_archive_image (struct ar_set *set, const char *path,
+			      void *image, size_t size, struct gl_error *err);
 /* Index of the first member called NAME, or -1.  */
 long ar_set_find (const struct ar_set *set, const char *name);
 /* Replace member I by the last member added, which is removed from the end.  */

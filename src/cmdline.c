@@ -11,6 +11,10 @@
 
 /* gcc's response files may include others; a cycle must end somewhere.  */
 #define RESPONSE_FILE_MAX_DEPTH 64
+/* gcc (libiberty's expandargv) stops at the 2000th @-word, read or not:
+   a few small files that each name the next many times would otherwise
+   expand to billions of words.  */
+#define RESPONSE_FILE_MAX_COUNT 2000
 
 static bool
 is_blank (int c)
@@ -101,8 +105,17 @@ read_whole_file (const char *path, char **text, size_t *len)
 
 static int
 expand_word (const char *word, struct strvec *out, int depth,
-	     struct gl_error *err)
+	     unsigned *count, struct gl_error *err)
 {
+  if (word[0] == '@' && ++*count >= RESPONSE_FILE_MAX_COUNT)
+    {
+      gl_error_set (err, GL_EXIT_USAGE, NULL, NULL,
+		    "too many @-files encountered (gcc's limit is %d)",
+		    RESPONSE_FILE_MAX_COUNT);
+      gl_error_note (err, "response files probably name each other "
+		     "without end");
+      return -1;
+    }
   if (word[0] != '@' || word[1] == '\0')
     {
       strvec_push (out, word);
@@ -131,7 +144,7 @@ expand_word (const char *word, struct strvec *out, int depth,
   free (text);
   int rc = 0;
   for (size_t i = 0; i < words.n && rc == 0; i++)
-    rc = expand_word (words.v[i], out, depth + 1, err);
+    rc = expand_word (words.v[i], out, depth + 1, count, err);
   strvec_free (&words);
   return rc;
 }
@@ -144,8 +157,9 @@ cmdline_expand_response_files (int argc, char *const argv[],
     strvec_init (out);
   if (argc > 0)
     strvec_push (out, argv[0]);
+  unsigned count = 0;
   for (int i = 1; i < argc; i++)
-    if (expand_word (argv[i], out, 0, err) != 0)
+    if (expand_word (argv[i], out, 0, &count, err) != 0)
       return -1;
   return 0;
 }

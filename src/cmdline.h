@@ -12,7 +12,8 @@
 
 /* Replace every readable "@FILE" in ARGV by the words in FILE, with gcc's
    quoting rules (blanks separate; '…', "…" and backslash quote), nested.
-   An @FILE that cannot be opened stays as it is, as with gcc.  */
+   An @FILE that cannot be opened stays as it is, as with gcc; as with gcc,
+   the 2000th @-word is an error.  */
 int cmdline_expand_response_files (int argc, char *const argv[],
 				   struct strvec *out, struct gl_error *err);
 

@@ -199,8 +199,16 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     return gl_error_libelf (err, path, "cannot read the symbol table");
   Elf_Scn *strscn = elf_getscn (elf, symshdr->sh_link);
   Elf_Data *strdata = strscn ? elf_getdata (strscn, NULL) : NULL;
-  if (strdata == NULL || strdata->d_size == 0)
+  if (strdata == NULL)
     return gl_error_libelf (err, path, "cannot read the symbol names");
+  /* A SHT_NOBITS section has a size but no bytes.  */
+  if (strdata->d_buf == NULL || strdata->d_size == 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    "the symbol name table is empty");
+      gl_error_note (err, "the object is damaged; rebuild it");
+      return -1;
+    }
   s->strtab = strdata->d_buf;
   s->strtab_size = strdata->d_size;
   if (s->strtab[s->strtab_size - 1] != '\0')
@@ -323,6 +331,9 @@ out:
   free (s.tls.model);
   free (s.tls.name);
   free (s.symkind);
+  /* The caller frees G only after a success.  */
+  if (rc != 0)
+    goobj_free (g);
   return rc;
 }
 

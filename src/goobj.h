@@ -48,7 +48,8 @@ struct goobj
 /* Cheap test: does ELF (an ET_REL) look like a Go object for ARCH?  */
 bool goobj_detect (Elf *elf, const struct gl_arch *arch);
 
-/* Gather everything above from ELF; -1 with ERR set on a damaged object.  */
+/* Gather everything above from ELF; -1 with ERR set on a damaged object,
+   and then G holds nothing to free.  */
 int goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 		struct goobj *g, struct gl_error *err);
 void goobj_free (struct goobj *g);

@@ -345,19 +345,23 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
    file: they must be there and suit the link like any archive member.  */
 static int
 check_thin_archive (struct inputs *ins, const char *path, int fd,
-		    size_t size, struct gl_error *err)
+		    void *image, size_t size, struct gl_error *err)
 {
   struct strvec names = { 0 }, files = { 0 };
   strvec_init (&names);
   strvec_init (&files);
   int rc = -1;
-  void *raw = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  if (raw == MAP_FAILED)
+  void *raw = image;
+  if (raw == NULL)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
-		    strerror (errno));
-      raw = NULL;
-      goto out;
+      raw = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (raw == MAP_FAILED)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
+			strerror (errno));
+	  raw = NULL;
+	  goto out;
+	}
     }
   if (ar_thin_members (path, raw, size, &names, &files, err) != 0)
     goto out;
@@ -395,11 +399,150 @@ check_thin_archive (struct inputs *ins, const char *path, int fd,
   rc = 0;
 
 out:
-  if (raw != NULL)
+  if (raw != NULL && raw != image)
     munmap (raw, size);
   strvec_free (&names);
   strvec_free (&files);
   return rc;
+}
+
+/* Classify the input PATH of SIZE bytes, whose first GOT bytes are MAGIC,
+   and append it to INS.  Its ELF handle is read from IMAGE when that is not
+   NULL, else from the descriptor FD; only the Go object's stays open (INS
+   keeps FD), other inputs' are closed.  The caller closes FD on failure.  */
+static int
+classify (struct inputs *ins, const char *path, int fd, void *image,
+	  size_t size, const unsigned char *magic, size_t got,
+	  struct gl_error *err)
+{
+  if (size == 0)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is empty");
+      gl_error_note (err, "an object, archive or linker script was expected; "
+		     "rebuild it");
+      return -1;
+    }
+
+  struct input in = { .path = NULL, .fd = fd };
+  if (is_truncated_magic (magic, got))
+    {
+      damaged (err, path, NULL, "is truncated: %zu bytes, less than an ELF "
+	       "or archive header", got);
+      return -1;
+    }
+  if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
+    {
+      in.kind = INPUT_THIN_ARCHIVE;
+      if (check_thin_archive (ins, path, fd, image, size, err) != 0)
+	{
+	  return -1;
+	}
+    }
+  else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
+	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
+    {
+      if (magic[0] == ELFMAG0
+	  && check_ident (magic, size, path, NULL, err) != 0)
+	{
+	  return -1;
+	}
+      in.elf = image != NULL ? elf_memory (image, size)
+	: elf_begin (fd, ELF_C_READ_MMAP, NULL);
+      if (in.elf == NULL)
+	{
+	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+			"cannot read: %s", elf_errmsg (-1));
+	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
+	  return -1;
+	}
+      if (elf_kind (in.elf) == ELF_K_AR)
+	{
+	  in.kind = INPUT_ARCHIVE;
+	  struct member_check mc = { ins, path };
+	  if (ar_walk (in.elf, size, path, check_member, &mc,
+		       err) != 0)
+	    goto fail;
+	}
+      else
+	{
+	  GElf_Half type;
+	  if (elf_kind (in.elf) != ELF_K_ELF)
+	    {
+	      damaged (err, path, NULL, "not a valid ELF file: %s",
+		       elf_errmsg (-1));
+	      goto fail;
+	    }
+	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
+			 &type, err) != 0)
+	    goto fail;
+	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
+	}
+    }
+  else if (looks_like_text (magic, got))
+    in.kind = INPUT_SCRIPT;
+  else
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    "not an ELF object, archive or linker script");
+      gl_error_note (err, "pass objects (.o), archives (.a), shared libraries "
+		     "(.so) or linker scripts");
+      return -1;
+    }
+
+  if (in.kind == INPUT_OBJECT)
+    {
+      const struct gl_arch *arch = arch_by_machine (in.machine, in.elfclass);
+      if (arch != NULL && goobj_detect (in.elf, arch))
+	{
+	  if (ins->go != NULL)
+	    {
+	      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+			    "a second Go object (Go's build ID note, or the Go "
+			    "TLS slot %s); %s is one already", arch->tls_slot,
+			    ins->go->path);
+	      gl_error_note (err, "a link takes exactly one go.o from "
+			     "cmd/link, and only it may define %s",
+			     arch->tls_slot);
+	      goto fail;
+	    }
+	  in.go = true;
+	}
+    }
+
+  in.path = xstrdup (path);
+  if (!in.go && ins->arch == NULL
+      && (in.kind == INPUT_OBJECT || in.kind == INPUT_SHARED))
+    ins->arch = arch_by_machine (in.machine, in.elfclass);
+  if (in.go)
+    ins->arch = arch_by_machine (in.machine, in.elfclass);
+  else
+    {
+      /* Only the Go object is read again: a link may name more inputs
+	 than a process may have files open.  */
+      elf_end (in.elf);
+      if (fd >= 0)
+	close (fd);
+      in.elf = NULL;
+      in.fd = -1;
+    }
+  if (ins->n == ins->cap)
+    {
+      /* ins->go points into ins->v: re-point it after the move.  */
+      size_t go_index = ins->go != NULL ? (size_t) (ins->go - ins->v) : 0;
+      ins->cap = ins->cap ? 2 * ins->cap : 16;
+      ins->v = xrealloc (ins->v, ins->cap * sizeof *ins->v);
+      if (ins->go != NULL)
+	ins->go = &ins->v[go_index];
+    }
+  ins->v[ins->n] = in;
+  if (in.go)
+    ins->go = &ins->v[ins->n];
+  ins->n++;
+  return 0;
+
+fail:
+  elf_end (in.elf);
+  return -1;
 }
 
 int
@@ -436,15 +579,6 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       close (fd);
       return -1;
     }
-  if (st.st_size == 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is empty");
-      gl_error_note (err, "an object, archive or linker script was expected; "
-		     "rebuild it");
-      close (fd);
-      return -1;
-    }
-
   unsigned char magic[512];
   ssize_t got = pread (fd, magic, sizeof magic, 0);
   if (got < 0)
@@ -454,131 +588,21 @@ inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
       close (fd);
       return -1;
     }
-
-  struct input in = { .path = NULL, .fd = fd };
-  if (is_truncated_magic (magic, (size_t) got))
+  if (classify (ins, path, fd, NULL, (size_t) st.st_size, magic,
+		(size_t) got, err) != 0)
     {
-      damaged (err, path, NULL, "is truncated: %zd bytes, less than an ELF "
-	       "or archive header", got);
       close (fd);
       return -1;
     }
-  if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
-    {
-      in.kind = INPUT_THIN_ARCHIVE;
-      if (check_thin_archive (ins, path, fd, (size_t) st.st_size, err) != 0)
-	{
-	  close (fd);
-	  return -1;
-	}
-    }
-  else if ((got >= 4 && memcmp (magic, ELFMAG, SELFMAG) == 0)
-	   || (got >= 8 && memcmp (magic, "!<arch>\n", 8) == 0))
-    {
-      if (magic[0] == ELFMAG0
-	  && check_ident (magic, (size_t) st.st_size, path, NULL, err) != 0)
-	{
-	  close (fd);
-	  return -1;
-	}
-      in.elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
-      if (in.elf == NULL)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"cannot read: %s", elf_errmsg (-1));
-	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
-	  close (fd);
-	  return -1;
-	}
-      if (elf_kind (in.elf) == ELF_K_AR)
-	{
-	  in.kind = INPUT_ARCHIVE;
-	  struct member_check mc = { ins, path };
-	  if (ar_walk (in.elf, (size_t) st.st_size, path, check_member, &mc,
-		       err) != 0)
-	    goto fail;
-	}
-      else
-	{
-	  GElf_Half type;
-	  if (elf_kind (in.elf) != ELF_K_ELF)
-	    {
-	      damaged (err, path, NULL, "not a valid ELF file: %s",
-		       elf_errmsg (-1));
-	      goto fail;
-	    }
-	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
-			 &type, err) != 0)
-	    goto fail;
-	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
-	}
-    }
-  else if (looks_like_text (magic, (size_t) got))
-    in.kind = INPUT_SCRIPT;
-  else
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "not an ELF object, archive or linker script");
-      gl_error_note (err, "pass objects (.o), archives (.a), shared libraries "
-		     "(.so) or linker scripts");
-      close (fd);
-      return -1;
-    }
-
-  if (in.kind == INPUT_OBJECT)
-    {
-      const struct gl_arch *arch = arch_by_machine (in.machine, in.elfclass);
-      if (arch != NULL && goobj_detect (in.elf, arch))
-	{
-	  if (ins->go != NULL)
-	    {
-	      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			    "a second Go object (Go's build ID note, or the Go "
-			    "TLS slot %s); %s is one already", arch->tls_slot,
-			    ins->go->path);
-	      gl_error_note (err, "a link takes exactly one go.o from "
-			     "cmd/link, and only it may define %s",
-			     arch->tls_slot);
-	      goto fail;
-	    }
-	  in.go = true;
-	}
-    }
-
-  in.path = xstrdup (path);
-  if (!in.go && ins->arch == NULL
-      && (in.kind == INPUT_OBJECT || in.kind == INPUT_SHARED))
-    ins->arch = arch_by_machine (in.machine, in.elfclass);
-  if (in.go)
-    ins->arch = arch_by_machine (in.machine, in.elfclass);
-  else
-    {
-      /* Only the Go object is read again: a link may name more inputs
-	 than a process may have files open.  */
-      elf_end (in.elf);
-      close (fd);
-      in.elf = NULL;
-      in.fd = -1;
-    }
-  if (ins->n == ins->cap)
-    {
-      /* ins->go points into ins->v: re-point it after the move.  */
-      size_t go_index = ins->go != NULL ? (size_t) (ins->go - ins->v) : 0;
-      ins->cap = ins->cap ? 2 * ins->cap : 16;
-      ins->v = xrealloc (ins->v, ins->cap * sizeof *ins->v);
-      if (ins->go != NULL)
-	ins->go = &ins->v[go_index];
-    }
-  ins->v[ins->n] = in;
-  if (in.go)
-    ins->go = &ins->v[ins->n];
-  ins->n++;
   return 0;
+}
 
-fail:
-  elf_end (in.elf);
-  close (fd);
-  return -1;
+int
+inputs_add_image (struct inputs *ins, const char *path, void *image,
+		  size_t size, struct gl_error *err)
+{
+  return classify (ins, path, -1, image, size, image,
+		   size < 512 ? size : 512, err);
 }
 
 void

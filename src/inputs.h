@@ -49,6 +49,10 @@ struct inputs
    libraries and archive members are checked to agree on machine and class
    with the first of them, whichever came first.  */
 int inputs_add (struct inputs *ins, const char *path, struct gl_error *err);
+/* The same for the SIZE bytes at IMAGE, named PATH in messages.  IMAGE must
+   be writable (libelf may convert it in place) and outlive INS.  */
+int inputs_add_image (struct inputs *ins, const char *path, void *image,
+		      size_t size, struct gl_error *err);
 void inputs_free (struct inputs *ins);
 
 /* Is the ELF image ELF of the file PATH whole: its header, its section

@@ -5,9 +5,12 @@ set -e
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
+# make fuzz needs clang's libFuzzer and sanitizer runtimes (libclang-rt-dev,
+# only recommended by clang); make check replays its findings under valgrind.
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends \
   build-essential autoconf automake pkg-config \
   libelf-dev libarchive-dev libpopt-dev \
   golang-go golang-1.19-src \
-  binutils lld clang mold elfutils file valgrind ca-certificates
+  binutils lld clang libclang-rt-dev valgrind mold elfutils file \
+  ca-certificates

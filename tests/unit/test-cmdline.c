@@ -73,6 +73,52 @@ test_response_files (const char *dir)
   free (at_outer); free (at_loop);
 }
 
+/* Write N words "@NAME" to PATH.  */
+static void
+write_at_words (const char *path, const char *name, int n)
+{
+  FILE *f = fopen (path, "w");
+  for (int i = 0; i < n; i++)
+    fprintf (f, "@%s\n", name);
+  fclose (f);
+}
+
+/* As gcc, the 2000th @-word is an error, read or not: files that name each
+   other many times (50 x 50 x 50 words here) must not expand without end.  */
+static void
+test_response_file_count (const char *dir)
+{
+  char *a = xasprintf ("%s/fan-a.rsp", dir);
+  char *b = xasprintf ("%s/fan-b.rsp", dir);
+  char *c = xasprintf ("%s/fan-c.rsp", dir);
+  write_at_words (a, b, 50);
+  write_at_words (b, c, 50);
+  write_file (c, "x.o y.o");
+  struct gl_error err = { 0 };
+  struct strvec out = { 0 };
+  char *at_a = xasprintf ("@%s", a);
+  char *argv[] = { "gold-link", at_a, NULL };
+  CHECK (cmdline_expand_response_files (2, argv, &out, &err) == -1);
+  CHECK (err.status == GL_EXIT_USAGE);
+  CHECK (err.message != NULL && strstr (err.message, "too many @-files"));
+  gl_error_clear (&err);
+  strvec_free (&out);
+
+  /* gcc takes 1999: the @-word naming the file and 1998 in it.  */
+  write_at_words (a, "/no/such/file", 1998);
+  CHECK (cmdline_expand_response_files (2, argv, &out, &err) == 0);
+  CHECK (out.n == 1999);
+  strvec_free (&out);
+  write_at_words (a, "/no/such/file", 1999);
+  CHECK (cmdline_expand_response_files (2, argv, &out, &err) == -1);
+  gl_error_clear (&err);
+  strvec_free (&out);
+  unlink (a);
+  unlink (b);
+  unlink (c);
+  free (a); free (b); free (c); free (at_a);
+}
+
 static void
 split (const char *const *words, struct strvec *own, struct strvec *driver)
 {
@@ -184,6 +230,7 @@ main (int argc, char **argv)
 {
   const char *dir = argc > 1 ? argv[1] : ".";
   test_response_files (dir);
+  test_response_file_count (dir);
   test_split ();
   test_classify ();
   return unit_report ("test-cmdline");
