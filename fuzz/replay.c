@@ -76,8 +76,14 @@ main (int argc, char **argv)
   for (int i = 1; i < argc; i++)
     {
       struct stat st;
-      int rc = stat (argv[i], &st) == 0 && S_ISDIR (st.st_mode)
-	? replay_dir (argv[i], &count) : (count++, replay_file (argv[i]));
+      int rc;
+      if (stat (argv[i], &st) == 0 && S_ISDIR (st.st_mode))
+	rc = replay_dir (argv[i], &count);
+      else
+	{
+	  rc = replay_file (argv[i]);
+	  count++;
+	}
       if (rc != 0)
 	return 1;
     }
