@@ -155,16 +155,18 @@ add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
 
 void
 linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
-		      enum gl_mode mode, bool go_object,
+		      enum gl_mode mode, bool go_object, bool go_archive,
 		      const struct cmdline *cl, const struct gl_ld_choice *ld,
 		      const char *ld_dir, const char *output, bool verbose,
 		      struct strvec *cmd)
 {
   strvec_append (cmd, cc);
+  /* The driver may serve several targets (gcc -m32): say which, as
+     cmd/link does before every command.  */
+  if ((go_object || go_archive) && arch != NULL && arch->cc_flags[0] != '\0')
+    add_missing (cmd, cl, arch->cc_flags);
   if (go_object)
     {
-      if (arch != NULL && arch->cc_flags[0] != '\0')
-	add_missing (cmd, cl, arch->cc_flags);
       for (const char *const *f = mode_flags (mode); *f != NULL; f++)
 	add_missing (cmd, cl, *f);
       /* cmd/link leaves a -linkshared executable to the driver's default;
