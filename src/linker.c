@@ -146,6 +146,14 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
   *why = "default";
 }
 
+bool
+linker_driver_takes_v (const struct gl_arch *arch,
+		       const struct gl_ld_choice *ld)
+{
+  return !(arch != NULL && arch->cc_v_gives_ld_V && ld != NULL
+	   && ld->kind == LD_LLD);
+}
+
 static void
 add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
 {
@@ -213,7 +221,7 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
       strvec_push (cmd, "-o");
       strvec_push (cmd, output);
     }
-  if (verbose)
+  if (verbose && linker_driver_takes_v (arch, ld))
     strvec_push (cmd, "-v");
 }
 

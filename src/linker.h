@@ -67,6 +67,12 @@ void linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
 			   const char *output, bool verbose,
 			   struct strvec *cmd);
 
+/* Whether the driver may be given -v with linker LD for ARCH: gcc for
+   powerpc passes the linker -V, which lld takes for --version, and the
+   link writes nothing.  */
+bool linker_driver_takes_v (const struct gl_arch *arch,
+			    const struct gl_ld_choice *ld);
+
 /* Split a command string such as "gcc -fuse-ld=lld" into words.  */
 void linker_split_words (const char *s, struct strvec *words);
 

@@ -501,6 +501,11 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   else
     gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
 		 ld.version, ld.path, cc.v[0], cc_why, ld.why);
+  if (!opt.direct && !linker_driver_takes_v (arch, &ld))
+    gl_verbosef ("-v is not passed to %s: it would pass %s -V, which %s "
+		 "reads as --version, and nothing would be linked",
+		 cc.v[0], linker_kind_name (ld.kind),
+		 linker_kind_name (ld.kind));
   if (opt.dry_run)
     {
       if (build_command (&cc, arch, mode, have_g, go_archive, cl, &ld,
