@@ -333,6 +333,15 @@ for m in pie c-shared; do
     || fail "$m go.o: TLS is '$(tls_line o-$m-auto-gcc/log)', want initial-exec ($XIE)"
 done
 note "TLS: exe $(tls_line o-exe-auto-gcc/log | sed 's/.*model: //'); pie $(tls_line o-pie-auto-gcc/log | sed 's/.*model: //')"
+# A -linkshared executable leaves the slot to the Go shared library: its
+# go.o names the slot undefined, or (where the slot is runtime.tls_g, which
+# only the runtime's assembly touches) only runtime.tlsg, undefined.
+if [ -s o-linkshared-auto-gcc/log ]; then
+  tls_line o-linkshared-auto-gcc/log | grep -q -e "slot $XSLOT (global, undefined)" \
+    -e "slot $XSLOT not in go.o, which names runtime.tlsg undefined" \
+    || fail "-linkshared go.o: TLS is '$(tls_line o-linkshared-auto-gcc/log)'"
+  note "TLS: -linkshared exe: $(tls_line o-linkshared-auto-gcc/log)"
+fi
 
 # The TLS rules refuse an exe go.o as a library, before any linker runs,
 # naming the arch's relocation.  (On riscv64 Go 1.19 uses initial-exec in
