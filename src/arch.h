@@ -55,6 +55,7 @@ struct gl_arch
   const char *lib_entry;	/* c-shared/c-archive entry, run from .init_array */
   unsigned init_array_reloc;	/* pointer-sized absolute relocation */
   const char *cc_flags;		/* what cmd/link puts before every host command */
+  bool cc_v_gives_ld_V;		/* the target's gcc passes the linker -V for -v */
   const char *triplet;		/* Debian's multiarch triplet */
   const char *dynamic_linker;	/* PT_INTERP of executables */
   const char *ld_emulation;	/* -m for a raw linker; ld.bfd and mold list it */

@@ -220,6 +220,7 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     }
   s->nsyms = s->symdata->d_size / gelf_fsize (elf, ELF_T_SYM, 1, EV_CURRENT);
   s->symkind = xcalloc (s->nsyms + 1, 1);
+  bool unused_undefined = false;
 
   for (size_t i = 1; i < s->nsyms; i++)
     {
@@ -243,7 +244,10 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
 	  g->slot_global = GELF_ST_BIND (sym.st_info) != STB_LOCAL;
 	}
       else if (arch->tls_unused != NULL && strcmp (name, arch->tls_unused) == 0)
-	s->symkind[i] = SYM_UNUSED_TLS;
+	{
+	  s->symkind[i] = SYM_UNUSED_TLS;
+	  unused_undefined = unused_undefined || !defined;
+	}
       else if (GELF_ST_TYPE (sym.st_info) == STT_TLS && defined)
 	{
 	  if (g->stray_tls_symbol == NULL)
@@ -262,6 +266,11 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
       else if (strcmp (name, "x_cgo_init") == 0)
 	g->cgo_init = true;
     }
+  /* A -linkshared executable names the slot undefined; where the slot is
+     runtime.tls_g, which only the runtime's assembly (in the library)
+     touches, it names just the other symbol, undefined (arm64, ppc64le).  */
+  g->slot_in_shlib = g->slot_symbols > 0 ? !g->slot_defined
+    : unused_undefined;
   return 0;
 }
 

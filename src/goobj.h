@@ -29,6 +29,7 @@ struct goobj
   size_t slot_symbols;		/* symbols named like the Go TLS slot */
   bool slot_defined;
   bool slot_global;
+  bool slot_in_shlib;		/* left to a Go shared library (-linkshared) */
   char *stray_tls_symbol;	/* an STT_TLS symbol that is not Go's */
 
   /* TLS relocations against the slot, by model.  */

@@ -146,6 +146,14 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
   *why = "default";
 }
 
+bool
+linker_driver_takes_v (const struct gl_arch *arch,
+		       const struct gl_ld_choice *ld)
+{
+  return !(arch != NULL && arch->cc_v_gives_ld_V && ld != NULL
+	   && ld->kind == LD_LLD);
+}
+
 static void
 add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
 {
@@ -155,16 +163,18 @@ add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
 
 void
 linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
-		      enum gl_mode mode, bool go_object,
+		      enum gl_mode mode, bool go_object, bool go_archive,
 		      const struct cmdline *cl, const struct gl_ld_choice *ld,
 		      const char *ld_dir, const char *output, bool verbose,
 		      struct strvec *cmd)
 {
   strvec_append (cmd, cc);
+  /* The driver may serve several targets (gcc -m32): say which, as
+     cmd/link does before every command.  */
+  if ((go_object || go_archive) && arch != NULL && arch->cc_flags[0] != '\0')
+    add_missing (cmd, cl, arch->cc_flags);
   if (go_object)
     {
-      if (arch != NULL && arch->cc_flags[0] != '\0')
-	add_missing (cmd, cl, arch->cc_flags);
       for (const char *const *f = mode_flags (mode); *f != NULL; f++)
 	add_missing (cmd, cl, *f);
       /* cmd/link leaves a -linkshared executable to the driver's default;
@@ -211,7 +221,7 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
       strvec_push (cmd, "-o");
       strvec_push (cmd, output);
     }
-  if (verbose)
+  if (verbose && linker_driver_takes_v (arch, ld))
     strvec_push (cmd, "-v");
 }
 

@@ -54,16 +54,24 @@ int linker_choose (const char *requested, const char *origin,
 void linker_choice_free (struct gl_ld_choice *ld);
 
 /* The link command through the compiler driver: CC words, the arch and
-   mode flags cmd/link would pass that the arguments lack, the linker LD
+   mode flags cmd/link would pass that the arguments lack (GO_OBJECT: the
+   link has go.o; GO_ARCHIVE: a C program with a Go c-archive, which gets
+   the arch flags only), the linker LD
    (found through LD_DIR, see stage_linker_dir) with -fuse-ld, -z
    noexecstack, the driver arguments with the output renamed to OUTPUT, and
    -v when VERBOSE.  */
 void linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
-			   enum gl_mode mode, bool go_object,
+			   enum gl_mode mode, bool go_object, bool go_archive,
 			   const struct cmdline *cl,
 			   const struct gl_ld_choice *ld, const char *ld_dir,
 			   const char *output, bool verbose,
 			   struct strvec *cmd);
+
+/* Whether the driver may be given -v with linker LD for ARCH: gcc for
+   powerpc passes the linker -V, which lld takes for --version, and the
+   link writes nothing.  */
+bool linker_driver_takes_v (const struct gl_arch *arch,
+			    const struct gl_ld_choice *ld);
 
 /* Split a command string such as "gcc -fuse-ld=lld" into words.  */
 void linker_split_words (const char *s, struct strvec *words);

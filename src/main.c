@@ -330,22 +330,23 @@ choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
    arguments gold-link would have passed CC.  */
 static int
 build_command (const struct strvec *cc, const struct gl_arch *arch,
-	       enum gl_mode mode, bool go_object, const struct cmdline *cl,
-	       const struct gl_ld_choice *ld, const char *ld_dir,
-	       const char *output, struct strvec *cmd, struct gl_error *err)
+	       enum gl_mode mode, bool go_object, bool go_archive,
+	       const struct cmdline *cl, const struct gl_ld_choice *ld,
+	       const char *ld_dir, const char *output, struct strvec *cmd,
+	       struct gl_error *err)
 {
   if (!opt.direct)
     {
-      linker_build_command (cc, arch, mode, go_object, cl, ld, ld_dir,
-			    output, gl_verbose, cmd);
+      linker_build_command (cc, arch, mode, go_object, go_archive, cl, ld,
+			    ld_dir, output, gl_verbose, cmd);
       return 0;
     }
   struct strvec words = { 0 }, none = { 0 };
   struct cmdline wcl = { 0 };
   strvec_init (&words);
   strvec_init (&none);
-  linker_build_command (&none, arch, mode, go_object, cl, NULL, NULL, output,
-			false, &words);
+  linker_build_command (&none, arch, mode, go_object, go_archive, cl, NULL,
+			NULL, output, false, &words);
   int rc = cmdline_classify (&words, &wcl, err) == 0
     && direct_build_command (ld, cc, arch, mode, &wcl, output, cmd,
 			     err) == 0 ? 0 : -1;
@@ -490,8 +491,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
 
   const char *cc_why;
   linker_choose_cc (opt.cc, arch, &cc, &cc_why);
-  if (choose_linker (cl, arch, mode, !have_g && ins.go_archive != NULL, &ld,
-		     err) != 0)
+  bool go_archive = !have_g && ins.go_archive != NULL;
+  if (choose_linker (cl, arch, mode, go_archive, &ld, err) != 0)
     goto out;
   if (opt.direct)
     gl_verbosef ("linker: %s (%s) run directly, with the C runtime glue "
@@ -500,10 +501,15 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   else
     gl_verbosef ("linker: %s (%s) through %s (chosen by %s), by %s",
 		 ld.version, ld.path, cc.v[0], cc_why, ld.why);
+  if (!opt.direct && !linker_driver_takes_v (arch, &ld))
+    gl_verbosef ("-v is not passed to %s: it would pass %s -V, which %s "
+		 "reads as --version, and nothing would be linked",
+		 cc.v[0], linker_kind_name (ld.kind),
+		 linker_kind_name (ld.kind));
   if (opt.dry_run)
     {
-      if (build_command (&cc, arch, mode, have_g, cl, &ld, "$STAGING/bin",
-			 output, &cmd, err) != 0)
+      if (build_command (&cc, arch, mode, have_g, go_archive, cl, &ld,
+			 "$STAGING/bin", output, &cmd, err) != 0)
 	goto out;
       print_command (&cmd);
       status = 0;
@@ -513,8 +519,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
        && stage_linker_dir (linker_kind_name (ld.kind), ld.path, &ld_dir,
 			    err) != 0)
       || output_begin (&out, output, false, err) != 0
-      || build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir, out.tmp,
-			&cmd, err) != 0)
+      || build_command (&cc, arch, mode, have_g, go_archive, cl, &ld, ld_dir,
+			out.tmp, &cmd, err) != 0)
     goto out;
   print_command (&cmd);
   if (opt.keep_temps)
@@ -522,8 +528,8 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
       /* The kept command names the real output, not the temporary one.  */
       struct strvec kept = { 0 };
       strvec_init (&kept);
-      int rc = build_command (&cc, arch, mode, have_g, cl, &ld, ld_dir,
-			      output, &kept, err);
+      int rc = build_command (&cc, arch, mode, have_g, go_archive, cl, &ld,
+			      ld_dir, output, &kept, err);
       if (rc == 0)
 	rc = keep_command (&kept, err);
       strvec_free (&kept);

@@ -104,7 +104,7 @@ evidence_mode (const struct goobj *g, const char **why)
       *why = "go.o has the library entry (c-shared/c-archive)";
       return MODE_C_SHARED;
     }
-  if (g->slot_symbols > 0 && !g->slot_defined)
+  if (g->slot_in_shlib)
     {
       *why = "go.o leaves the TLS slot undefined (-linkshared)";
       return MODE_EXE_LINKSHARED;
@@ -151,8 +151,7 @@ mode_decide (const char *requested, const struct cmdline *cl,
 	return conflict (err, "-pie", requested);
       if (cl->no_pie && m == MODE_PIE)
 	return conflict (err, "-no-pie", "--buildmode=pie");
-      if (m == MODE_EXE && g != NULL && g->slot_symbols > 0
-	  && !g->slot_defined)
+      if (m == MODE_EXE && g != NULL && g->slot_in_shlib)
 	m = MODE_EXE_LINKSHARED;
       *mode = m;
       *why = "--buildmode";

@@ -20,7 +20,7 @@ tls_check (const struct goobj *g, const char *path, enum gl_mode mode,
   const struct gl_arch *arch = g->arch;
   *warning = NULL;
 
-  if (g->slot_symbols == 0)
+  if (g->slot_symbols == 0 && !g->slot_in_shlib)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 		    "has no Go TLS slot %s", arch->tls_slot);
@@ -116,6 +116,10 @@ tls_describe (const struct goobj *g)
 {
   const char *model = g->le_count && g->ie_count ? "local-exec and initial-exec"
     : g->le_count ? "local-exec" : g->ie_count ? "initial-exec" : "no";
+  if (g->slot_symbols == 0 && g->slot_in_shlib)
+    return xasprintf ("TLS: slot %s not in go.o, which names %s undefined "
+		      "(-linkshared: the slot is in the Go shared library)",
+		      g->arch->tls_slot, g->arch->tls_unused);
   return xasprintf ("TLS: slot %s (%s, %s), %s model: %zu local-exec%s%s%s, "
 		    "%zu initial-exec%s%s%s",
 		    g->arch->tls_slot,

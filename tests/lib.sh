@@ -109,3 +109,31 @@ expect_bad () {
   [ -z "$(ls_dir "$WORK/tmp")" ] || { ls -laR "$WORK/tmp" >&2; fail "staging left in TMPDIR: $*"; }
   [ "$(inputs_state "$@")" = "$before" ] || fail "an input changed: $*"
 }
+
+# write_recorder FILE: a script to give go build as -extld.  When a command
+# names a go.o, it copies go.o and the host objects beside it to
+# ${REC%.rsp}.d and keeps the arguments (without -o, with paths into the
+# copy) as the response file $REC; then links through gold-link as usual.
+write_recorder () {
+  cat > "$1" << EOF
+#!/bin/sh
+for a; do
+  case \$a in
+    */go.o)
+      dir=\${a%/go.o} dest=\${REC%.rsp}.d
+      rm -rf "\$dest" && cp -r "\$dir" "\$dest"
+      : > "\$REC"
+      skip=0
+      for w; do
+        if [ \$skip = 1 ]; then skip=0; continue; fi
+        [ "\$w" = -o ] && { skip=1; continue; }
+        case \$w in "\$dir"/*) w="\$dest/\${w#"\$dir"/}" ;; esac
+        printf "'%s'\\n" "\$w" >> "\$REC"
+      done
+      break ;;
+  esac
+done
+exec "$GOLD_LINK" "\$@"
+EOF
+  chmod +x "$1"
+}

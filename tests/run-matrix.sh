@@ -10,30 +10,7 @@ go_module cgoprog clib plugin pluginhost
 mkdir shx
 printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
 
-# The recorder: when a command names a go.o, copies go.o and the host
-# objects beside it to ${REC%.rsp}.d and keeps the arguments (without -o,
-# with paths into the copy) as the response file REC; then links as usual.
-cat > rec.sh << EOF
-#!/bin/sh
-for a; do
-  case \$a in
-    */go.o)
-      dir=\${a%/go.o} dest=\${REC%.rsp}.d
-      rm -rf "\$dest" && cp -r "\$dir" "\$dest"
-      : > "\$REC"
-      skip=0
-      for w; do
-        if [ \$skip = 1 ]; then skip=0; continue; fi
-        [ "\$w" = -o ] && { skip=1; continue; }
-        case \$w in "\$dir"/*) w="\$dest/\${w#"\$dir"/}" ;; esac
-        printf "'%s'\\n" "\$w" >> "\$REC"
-      done
-      break ;;
-  esac
-done
-exec "$GOLD_LINK" "\$@"
-EOF
-chmod +x rec.sh
+write_recorder rec.sh
 REC_FLAGS="-linkmode=external -extld=$WORK/rec.sh -extar=$GOLD_LINK_AR -tmpdir=$WORK/t"
 mkdir t
 

@@ -14,3 +14,8 @@ $SUDO apt-get install -y -q --no-install-recommends \
   golang-go golang-1.19-src \
   binutils lld clang libclang-rt-dev valgrind mold elfutils file \
   ca-certificates
+# The cross tests in make check: arm64 (run by qemu-user) and 386 (run
+# natively).  gcc-12-multilib, not gcc-multilib, which would remove the
+# cross compilers.  tools/install-cross.sh adds the other architectures.
+$SUDO apt-get install -y -q --no-install-recommends \
+  gcc-12-aarch64-linux-gnu libc6-dev-arm64-cross gcc-12-multilib libc6-i386 qemu-user

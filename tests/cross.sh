@@ -1,0 +1,401 @@
+# One Linux architecture end to end, sourced by tests/run-cross-ARCH.sh,
+# which sets first:
+#   XARCH     GOARCH under test
+#   XTRIPLET  Debian's triplet: the cross gcc, binutils and /usr/TRIPLET
+#   XQEMU     the qemu-user program that runs its binaries (empty: native)
+#   XLE       the local-exec TLS relocation gold-link must name in an exe
+#             go.o (empty where Go 1.19 uses initial-exec even there)
+#   XIE       the initial-exec TLS relocation it must name in a pie go.o
+# With the cross gcc as CC, go build links a cgo executable, a PIE, a
+# c-shared library and a c-archive through gold-link (cmd/link's commands
+# are recorded); each runs, the libraries from C programs.  Where Go 1.19
+# has them (not riscv64), also a plugin loaded by a host program and a Go
+# shared library with a -linkshared executable.  Then every
+# installed linker and auto, through gcc and --direct, relinks each mode
+# from the recorded command: it links and runs, or gold-link refuses it
+# with the arch/ limit and, forced with --no-linker-check, it really fails.
+# Then the .init_array glue (entry stripped with objcopy), and the TLS
+# rules (an exe go.o linked as a library).  A missing toolchain or qemu
+# skips the test.
+. "$abs_srcdir/tests/lib.sh"
+need_cmd go readelf timeout
+export GOARCH=$XARCH
+unset CC
+
+# The C compiler for the target.
+case $XARCH in
+  amd64|386)
+    [ "$(uname -m)" = x86_64 ] || skip "$XARCH programs run natively on x86_64 only"
+    need_cmd gcc
+    XCC=gcc
+    [ "$XARCH" = 386 ] && XCC="gcc -m32" ;;
+  *)
+    XCC=
+    for c in "$XTRIPLET-gcc-12" "$XTRIPLET-gcc"; do
+      if command -v "$c" > /dev/null 2>&1; then XCC=$c; break; fi
+    done
+    [ -n "$XCC" ] || skip "no $XTRIPLET-gcc-12 or $XTRIPLET-gcc: install gcc-12-$XTRIPLET (tools/install-cross.sh)" ;;
+esac
+# How to run its programs: natively (amd64; 386 with Debian's multilib
+# loader from libc6-i386: qemu-i386 hangs on Go binaries), else under
+# qemu-user with the cross libc as the root of absolute paths.  Always under
+# a KILL timeout: a hung emulator may ignore SIGTERM.
+XEMU=
+if [ -n "$XQEMU" ]; then
+  need_cmd "$XQEMU"
+  [ -d "/usr/$XTRIPLET/lib" ] || skip "no /usr/$XTRIPLET/lib: install libc6-dev-*-cross for $XTRIPLET"
+  XEMU="$XQEMU -L /usr/$XTRIPLET"
+fi
+XTIMEOUT=120
+# xrun [VAR=VALUE...] PROGRAM [ARG...]: run a target program with those
+# variables set, killed after XTIMEOUT seconds.
+xrun () {
+  x_env=
+  while :; do
+    case $1 in *=*) x_env="$x_env $1"; shift ;; *) break ;; esac
+  done
+  timeout -s KILL "$XTIMEOUT" env $x_env $XEMU "$@"
+}
+# xrun_ok OUT CHECK [VAR=VALUE...] PROGRAM [ARG...]: it exits 0 and CHECK
+# accepts what it printed (in OUT).
+xrun_ok () {
+  x_o=$1 x_c=$2
+  shift 2
+  xrun "$@" > "$x_o" 2>&1 && $x_c "$x_o"
+}
+
+# 386: cgo's C code includes <asm/errno.h>, which Debian finds through
+# /usr/include/asm, a symlink only gcc-multilib makes (and gcc-multilib
+# conflicts with the cross compilers; gcc-12-multilib does not make it).
+# A scratch directory holds the same symlink.
+XCFLAGS=
+if [ "$XARCH" = 386 ]; then
+  if ! echo '#include <errno.h>' | $XCC -E - > /dev/null 2>&1; then
+    mkdir -p inc32
+    ln -s /usr/include/x86_64-linux-gnu/asm inc32/asm
+    XCFLAGS="-isystem $WORK/inc32"
+  fi
+fi
+printf '#include <errno.h>\n#include <stdio.h>\nint main(void){puts("c ok");return 0;}\n' > cok.c
+$XCC $XCFLAGS -o cok cok.c > cok.log 2>&1 \
+  || { cat cok.log; skip "$XCC cannot link a C program for $XARCH (install its libc: libc6-dev-*-cross, libc6-dev-i386)"; }
+check_cok () { grep -qx 'c ok' "$1"; }
+xrun_ok cok.out check_cok ./cok || skip "a $XARCH C program does not run here${XQEMU:+ under $XQEMU}"
+note "$XARCH: $XCC${XEMU:+, run by $XEMU}"
+
+# objcopy for the target: the cross binutils, else the machine's.
+XOBJCOPY=objcopy
+command -v "$XTRIPLET-objcopy" > /dev/null 2>&1 && XOBJCOPY=$XTRIPLET-objcopy
+need_cmd "$XOBJCOPY"
+
+case $XARCH in amd64|386) XSLOT=runtime.tlsg ;; *) XSLOT=runtime.tls_g ;; esac
+XENTRY=_rt0_${XARCH}_linux_lib
+
+# go for the target: cmd/go exports CC, GOARCH and CGO_ENABLED to the link.
+xgo () { CC="$XCC" CGO_CFLAGS="-g -O2 $XCFLAGS" go "$@"; }
+xcc () { $XCC $XCFLAGS "$@"; }
+
+go_module cgoprog clib
+write_recorder rec.sh
+mkdir t ta
+REC_FLAGS="-linkmode=external -extld=$WORK/rec.sh -extar=$GOLD_LINK_AR -tmpdir=$WORK/t"
+record () {			# record NAME go-build-arguments...
+  name=$1; shift
+  REC="$WORK/$name.rsp" xgo "$@" > "$name.build.log" 2>&1 \
+    || { cat "$name.build.log"; fail "go $* failed"; }
+  [ -s "$name.rsp" ] || fail "no link command recorded for $name"
+}
+
+# What the C programs print when the Go code works.
+check_prog () { grep -q 'hello from a gold-linked cgo program' "$1" && grep -q 'callback 41' "$1"; }
+check_use () { grep -q 'GoAdd(40, 2) = 42, GoUpper = GOLD-LINK' "$1"; }
+
+# go build through gold-link, as users run it.
+record exe build -o exe0 -ldflags="$REC_FLAGS" ./cgoprog
+record pie build -buildmode=pie -o pie0 -ldflags="$REC_FLAGS" ./cgoprog
+record c-shared build -buildmode=c-shared -o libgo.so -ldflags="$REC_FLAGS" ./clib
+xgo build -buildmode=c-archive -o libgo.a \
+  -ldflags="$GL_LDFLAGS -tmpdir=$WORK/ta" ./clib > c-archive.build.log 2>&1 \
+  || { cat c-archive.build.log; fail "go build -buildmode=c-archive failed"; }
+grep -a -q 'go.o/  .*100644' libgo.a || fail "libgo.a was not written by gold-link-ar"
+for f in exe0 pie0 libgo.so; do
+  [ "$(readelf -h "$f" | awk '/Machine:/ { $1 = ""; print }')" \
+    = "$(readelf -h exe.d/go.o | awk '/Machine:/ { $1 = ""; print }')" ] \
+    || fail "$f is not for $XARCH"
+done
+readelf -h exe0 | grep -q 'Type: *EXEC' || fail "exe0 is not an ET_EXEC"
+readelf -h pie0 | grep -q 'Type: *DYN' || fail "pie0 is not an ET_DYN"
+readelf -l pie0 | grep -q INTERP || fail "pie0 has no PT_INTERP"
+readelf -d libgo.so | grep -q STATIC_TLS || fail "libgo.so has no DF_STATIC_TLS"
+xrun_ok exe0.out check_prog ./exe0 || { cat exe0.out; fail "the exe from go build does not run"; }
+xrun_ok pie0.out check_prog ./pie0 || { cat pie0.out; fail "the PIE from go build does not run"; }
+# The C programs: one linked with the library (found through
+# LD_LIBRARY_PATH, so that each relinked library can stand in), one
+# dlopening it, one linked with the archive.
+xcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo || fail "$XCC cannot link with libgo.so"
+xcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl || fail "$XCC cannot link dl.c"
+xcc -c -o use.o "$TESTDATA/cdrivers/use.c" || fail "$XCC cannot compile use.c"
+xcc -o use-a use.o libgo.a -lpthread || fail "$XCC cannot link with libgo.a"
+check_dl () { grep -q 'dlopen GoAdd(1, 2) = 3' "$1"; }
+xrun_ok use.out check_use LD_LIBRARY_PATH="$WORK" ./use || { cat use.out; fail "libgo.so from go build does not work"; }
+xrun_ok dl.out check_dl ./dl "$WORK/libgo.so" || { cat dl.out; fail "dlopen of libgo.so from go build does not work"; }
+xrun_ok use-a.out check_use ./use-a || { cat use-a.out; fail "a program with libgo.a does not work"; }
+note "go build: exe, pie, c-shared (linked and dlopened), c-archive: ok"
+
+# Go's dynamically linked modes, where Go 1.19 has them (not on riscv64):
+# a plugin loaded by a host program, and a Go shared library (runtime and
+# sync/atomic, as testshared builds it) used by a -linkshared executable.
+check_plugin () { grep -qx 'hi, gold-link from a plugin' "$1"; }
+check_lsh () { grep -q 'hello from a shared runtime' "$1"; }
+XMODES="exe pie c-shared c-archive"
+if [ "$XARCH" != riscv64 ]; then
+  XMODES="$XMODES plugin shared linkshared"
+  go_module plugin pluginhost
+  mkdir shx
+  printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+  record plugin build -buildmode=plugin -o greet.so -ldflags="$REC_FLAGS" ./plugin
+  xgo build -o host -ldflags="$GL_LDFLAGS" ./pluginhost > host.build.log 2>&1 \
+    || { cat host.build.log; fail "go build of the plugin host failed"; }
+  # The same flags both times, or go rebuilds the library for the executable.
+  record shared install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" \
+    -ldflags="$REC_FLAGS" runtime sync/atomic
+  record linkshared build -linkshared -pkgdir="$WORK/pkg" -o lsh0 \
+    -ldflags="$REC_FLAGS" ./shx
+  shlib=$(cd pkg && ls lib*.so)
+  xrun_ok host.out check_plugin ./host "$WORK/greet.so" \
+    || { cat host.out; fail "the plugin from go build does not work"; }
+  xrun_ok lsh0.out check_lsh ./lsh0 || { cat lsh0.out; fail "the -linkshared executable from go build does not run"; }
+  note "go build: plugin, shared, -linkshared exe: ok"
+else
+  note "go build: no plugin or shared modes on $XARCH in Go 1.19"
+fi
+
+# Which linker wrote OUT?  lld and mold leave a .comment line, gold a
+# .note.gnu.gold-version, bfd neither.
+made_by () {
+  if readelf -p .comment "$1" 2> /dev/null | grep -q 'mold '; then echo mold
+  elif readelf -p .comment "$1" 2> /dev/null | grep -q 'LLD '; then echo lld
+  elif readelf -SW "$1" | grep -q 'gold-version'; then echo gold
+  else echo bfd
+  fi
+}
+
+# xlink DIR OUT MODE [gold-link options...]: relink MODE into DIR/OUT from
+# cmd/link's recorded command; the log is DIR/log.
+xlink () {
+  x_d=$1 x_out=$2 x_mode=$3
+  shift 3
+  if [ "$x_mode" = c-archive ]; then
+    "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" use.o libgo.a -lpthread
+  else
+    "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" @$x_mode.rsp
+  fi > "$x_d/log" 2>&1
+}
+
+# xcheck DIR MODE: does DIR's output run?  What it prints goes to DIR/out,
+# what went wrong to DIR/why.  A plugin is loaded by go build's host, a Go
+# shared library runs go build's -linkshared executable, and a -linkshared
+# executable runs with go build's library.
+xcheck () {
+  set +e
+  case $2 in
+    exe|pie) xrun "./$1/prog" ;;
+    c-shared) xrun LD_LIBRARY_PATH="$WORK/$1" ./use ;;
+    c-archive) xrun "./$1/use" ;;
+    plugin) xrun ./host "$WORK/$1/greet.so" ;;
+    shared) xrun LD_LIBRARY_PATH="$WORK/$1" ./lsh0 ;;
+    linkshared) xrun "./$1/lsh" ;;
+  esac > "$1/out" 2>&1
+  x_status=$?
+  set -e
+  if [ $x_status = 0 ]; then
+    case $2 in
+      exe|pie) check_prog "$1/out" ;;
+      c-shared|c-archive) check_use "$1/out" ;;
+      plugin) check_plugin "$1/out" ;;
+      shared|linkshared) check_lsh "$1/out" ;;
+    esac && return 0
+  fi
+  case $x_status in
+    0) echo "wrong output: $(grep -v '^ *$' "$1/out" | head -n 1 | cut -c1-100)" ;;
+    137) echo "killed after $XTIMEOUT s" ;;
+    *) if [ $x_status -gt 128 ]; then echo "killed by SIG$(kill -l $((x_status - 128)))"
+       else echo "exit status $x_status: $(grep -v '^ *$' "$1/out" | head -n 1 | cut -c1-100)"; fi ;;
+  esac > "$1/why"
+  return 1
+}
+
+out_name () {
+  case $1 in
+    exe|pie) echo prog ;;
+    c-shared) echo libgo.so ;;
+    c-archive) echo use ;;
+    plugin) echo greet.so ;;
+    shared) echo "$shlib" ;;
+    linkshared) echo lsh ;;
+  esac
+}
+
+# Limits these programs cannot prove: lld's Go shared libraries and
+# -linkshared executables fail testshared's TestGCData (golang/go#46560),
+# which programs this small do not show.
+unprovable () {
+  [ "$1" = lld ] && { [ "$2" = shared ] || [ "$2" = linkshared ]; }
+}
+
+# run_one MODE LINKER VIA: link, run, and report one line of the table.
+run_one () {
+  mode=$1 l=$2 via=$3
+  d="o-$mode-$l-$via" out=$(out_name "$mode")
+  mkdir -p "$d"
+  set -- --linker="$l"
+  [ "$via" = direct ] && set -- "$@" --direct
+  status=0
+  xlink "$d" "$out" "$mode" "$@" || status=$?
+  if [ $status = 2 ] && grep -q "cannot link $XARCH .*: " "$d/log"; then
+    [ "$l" != auto ] || { cat "$d/log"; fail "auto refused $mode"; }
+    [ ! -e "$d/$out" ] || fail "$d: output after a refusal"
+    why=$(sed -n 's/^gold-link: error: [^ ]* //p' "$d/log")
+    # Forced, the link must really fail, or its output must.
+    mkdir -p "$d/forced"
+    fstatus=0
+    xlink "$d/forced" "$out" "$mode" --no-linker-check "$@" || fstatus=$?
+    if [ $fstatus != 0 ]; then
+      how=$(sed -n 's/^gold-link: error: //p' "$d/forced/log")
+      [ -n "$how" ] || how=$(grep -v -e '^gold-link: ' -e '^Configured with' -e '^COLLECT' -e '^ ' "$d/forced/log" \
+        | grep -i -m1 -e error -e unknown -e unsupported -e 'not supported' -e cannot -e undefined | cut -c1-150)
+      how="link fails: $how"
+    elif xcheck "$d/forced" "$mode"; then
+      if unprovable "$l" "$mode"; then
+	note "$mode $l $via: refused: $why; forced: links and runs here (the failure shows in testshared's TestGCData)"
+	return 0
+      fi
+      cat "$d/forced/log"
+      fail "$mode $l $via: refused ($why), but forced it links and runs: the limit in arch/$XARCH.def is wrong"
+    else
+      how="runs wrong: $(cat "$d/forced/why")"
+    fi
+    note "$mode $l $via: refused: $why; forced: $(echo "$how" | sed "s|$WORK/||g")"
+    return 0
+  fi
+  if [ $status = 2 ] && grep -q "no usable $l linker for $XARCH" "$d/log"; then
+    note "$mode $l $via: skipped: $(sed -n 's/^gold-link: error: [^ ]* //p' "$d/log")"
+    return 0
+  fi
+  [ $status = 0 ] || { cat "$d/log"; fail "$mode with $l ($via) failed to link"; }
+  kind=$l chose=
+  if [ "$l" = auto ]; then
+    grep -q "by --linker=auto: the fastest installed linker known good for $XARCH " "$d/log" \
+      || { cat "$d/log"; fail "$d: -v does not say why auto chose"; }
+    kind=$(sed -n 's/^gold-link: linker: \(GNU gold\|GNU ld\|mold\|.*LLD\).*/\1/p' "$d/log" \
+      | sed 's/GNU gold/gold/; s/GNU ld/bfd/; s/.*LLD/lld/')
+    chose=" ($kind)"
+  fi
+  [ "$(made_by "$d/$out")" = "$kind" ] || fail "$d: made by $(made_by "$d/$out"), not $kind"
+  if [ $via = direct ]; then
+    grep -q "run directly" "$d/log" || fail "$d: not a direct link"
+  else
+    grep -q "through $XCC_NAME " "$d/log" || { cat "$d/log"; fail "$d: not linked through $XCC_NAME"; }
+  fi
+  xcheck "$d" "$mode" || { cat "$d/log" "$d/out"; fail "$mode linked by $l ($via) does not run: $(cat "$d/why")"; }
+  note "$mode $l $via: ok$chose"
+}
+
+# Without CC, gold-link finds the target's compiler itself: the cross gcc,
+# or for 386 gcc with cmd/link's -m32.
+case $XARCH in amd64|386) XCC_NAME=gcc ;; *) XCC_NAME=$XCC ;; esac
+for l in auto bfd gold lld mold; do
+  for via in gcc direct; do
+    for mode in $XMODES; do
+      run_one $mode $l $via
+    done
+  done
+done
+
+# gcc for ppc64le passes the linker -V for -v, which lld reads as
+# --version: gold-link keeps its -v from the driver there.
+if [ "$XARCH" = ppc64le ] && [ -s o-exe-lld-gcc/log ]; then
+  grep -q '^gold-link: -v is not passed to .*: it would pass lld -V' o-exe-lld-gcc/log \
+    || fail "-v reached $XCC with lld"
+fi
+
+# The TLS models gold-link saw in cmd/link's objects.
+tls_line () { sed -n 's/^gold-link: TLS: //p' "$1"; }
+if [ -n "$XLE" ]; then
+  tls_line o-exe-auto-gcc/log | grep -q "local-exec model: [1-9][0-9]* local-exec ($XLE), 0 initial-exec" \
+    || fail "exe go.o: TLS is '$(tls_line o-exe-auto-gcc/log)', want local-exec ($XLE)"
+else
+  tls_line o-exe-auto-gcc/log | grep -q "initial-exec model: 0 local-exec, [1-9][0-9]* initial-exec ($XIE)" \
+    || fail "exe go.o: TLS is '$(tls_line o-exe-auto-gcc/log)', want initial-exec ($XIE) only"
+fi
+for m in pie c-shared; do
+  tls_line o-$m-auto-gcc/log | grep -q "slot $XSLOT (local, defined), initial-exec model: 0 local-exec, [1-9][0-9]* initial-exec ($XIE)" \
+    || fail "$m go.o: TLS is '$(tls_line o-$m-auto-gcc/log)', want initial-exec ($XIE)"
+done
+note "TLS: exe $(tls_line o-exe-auto-gcc/log | sed 's/.*model: //'); pie $(tls_line o-pie-auto-gcc/log | sed 's/.*model: //')"
+# A -linkshared executable leaves the slot to the Go shared library: its
+# go.o names the slot undefined, or (where the slot is runtime.tls_g, which
+# only the runtime's assembly touches) only runtime.tlsg, undefined.
+if [ -s o-linkshared-auto-gcc/log ]; then
+  tls_line o-linkshared-auto-gcc/log | grep -q -e "slot $XSLOT (global, undefined)" \
+    -e "slot $XSLOT not in go.o, which names runtime.tlsg undefined" \
+    || fail "-linkshared go.o: TLS is '$(tls_line o-linkshared-auto-gcc/log)'"
+  note "TLS: -linkshared exe: $(tls_line o-linkshared-auto-gcc/log)"
+fi
+
+# The TLS rules refuse an exe go.o as a library, before any linker runs,
+# naming the arch's relocation.  (On riscv64 Go 1.19 uses initial-exec in
+# executables too: there is nothing for them to refuse.)
+bad_setup
+exe_objs=$(ls exe.d/0*.o)
+expect_bad 1 "exe.d/go.o: has no $XENTRY: it was not built for a library mode" \
+  "$GOLD_LINK" --buildmode=c-shared -o out/lib.so exe.d/go.o $exe_objs
+if [ -n "$XLE" ]; then
+  expect_bad 1 "exe.d/go.o: [1-9][0-9]* local-exec TLS relocations\? ($XLE) against $XSLOT, but a shared object (plugin) needs initial-exec" \
+    "$GOLD_LINK" --buildmode=plugin -o out/p.so exe.d/go.o $exe_objs
+  note "TLS: an exe go.o as c-shared or plugin: refused, naming $XLE"
+else
+  "$GOLD_LINK" -v --dry-run --buildmode=plugin -o out/p.so exe.d/go.o $exe_objs > /dev/null 2> plugin.log \
+    || { cat plugin.log; fail "an initial-exec exe go.o refused as a plugin"; }
+  note "TLS: an exe go.o as c-shared: refused; as plugin: accepted (initial-exec)"
+fi
+
+# The .init_array glue: cmd/link's c-shared go.o without its entry gets one
+# in a staged copy, and the library works; without the glue it does not.
+rel=.rela.init_array
+[ "$(readelf -h exe.d/go.o | awk '/Class:/ { print $2 }')" = ELF32 ] && rel=.rel.init_array
+init_relocs () {
+  readelf -rW "$1" | awk -v e="$XENTRY" '
+    /^Relocation section/ { on = /\.init_array. at offset/ }
+    on && $5 == e { n++ }
+    END { print n + 0 }'
+}
+[ "$(init_relocs c-shared.d/go.o)" = 1 ] || fail "cmd/link's c-shared go.o has $(init_relocs c-shared.d/go.o) init entries"
+mkdir bare glued nog
+$XOBJCOPY -R .init_array -R "$rel" c-shared.d/go.o bare/go.o
+[ "$(init_relocs bare/go.o)" = 0 ] || fail "$XOBJCOPY left the init entry"
+sed "s|^'$WORK/c-shared.d/go.o'\$|'$WORK/bare/go.o'|" c-shared.rsp > bare.rsp
+grep -q "bare/go.o" bare.rsp || fail "bare.rsp does not name the stripped go.o"
+"$GOLD_LINK" -v -o glued/libgo.so @bare.rsp > glued/log 2>&1 || { cat glued/log; fail "gold-link failed on the go.o without its entry"; }
+grep -q "^gold-link: glue: go.o has no .init_array entry for $XENTRY, .*added one (.init_array and $rel)" glued/log \
+  || { cat glued/log; fail "-v does not report the glue"; }
+xrun_ok glued/out check_use LD_LIBRARY_PATH="$WORK/glued" ./use \
+  || { cat glued/out; fail "the glued library does not work"; }
+# Without it: the first call into Go waits for a runtime nobody started.
+xcc -o nog/libgo.so @bare.rsp || fail "$XCC cannot link the stripped go.o"
+XTIMEOUT=5
+if xrun_ok nog/out check_use LD_LIBRARY_PATH="$WORK/nog" ./use; then
+  fail "the library works without its init entry: the glue test proves nothing"
+fi
+XTIMEOUT=120
+# c-archive: the archive gets the glued copy; a program with it works.
+mkdir bare-a ga
+$XOBJCOPY -R .init_array -R "$rel" ta/go.o bare-a/go.o
+"$GOLD_LINK" -v --buildmode=c-archive -o ga/libgo.a bare-a/go.o ta/0*.o > ga/log 2>&1 \
+  || { cat ga/log; fail "gold-link --buildmode=c-archive failed on the go.o without its entry"; }
+grep -q "^gold-link: glue: go.o has no .init_array entry for $XENTRY, .*added one (.init_array and $rel)" ga/log \
+  || { cat ga/log; fail "-v does not report the c-archive glue"; }
+xcc -o ga/use use.o ga/libgo.a -lpthread || fail "$XCC cannot link with the glued archive"
+xrun_ok ga/out check_use ./ga/use || { cat ga/out; fail "a program with the glued archive does not work"; }
+note "glue: c-shared and c-archive go.o without .init_array ($rel): entry added, the library works; without it, it does not"
+exit 0
