@@ -39,23 +39,38 @@ arch_by_goarch (const char *goarch)
   return NULL;
 }
 
+/* Is the CPU part of TRIPLET (up to its first '-') in LIST, a blank-separated
+   list of names where a final '*' matches any rest ("armv*")?  */
+static bool
+cpu_in (const char *list, const char *triplet)
+{
+  size_t len = strcspn (triplet, "-\n");
+  for (const char *p = list ? list : ""; *p != '\0';)
+    {
+      size_t n = strcspn (p, " ");
+      if (n > 0 && p[n - 1] == '*'
+	  ? len >= n - 1 && strncmp (p, triplet, n - 1) == 0
+	  : n == len && strncmp (p, triplet, n) == 0)
+	return true;
+      p += n;
+      p += strspn (p, " ");
+    }
+  return false;
+}
+
 const struct gl_arch *
 arch_by_triplet (const char *triplet)
 {
-  size_t len = strcspn (triplet, "-\n");
   for (size_t i = 0; i < gl_narches; i++)
-    {
-      const char *p = gl_arches[i].cpus;
-      while (*p != '\0')
-	{
-	  size_t n = strcspn (p, " ");
-	  if (n == len && strncmp (p, triplet, n) == 0)
-	    return &gl_arches[i];
-	  p += n;
-	  p += strspn (p, " ");
-	}
-    }
+    if (cpu_in (gl_arches[i].cpus, triplet))
+      return &gl_arches[i];
   return NULL;
+}
+
+bool
+arch_cc_targets (const struct gl_arch *arch, const char *triplet)
+{
+  return cpu_in (arch->cpus, triplet) || cpu_in (arch->multilib_cpus, triplet);
 }
 
 const struct gl_arch *

@@ -45,7 +45,11 @@ struct gl_ld_limit
 struct gl_arch
 {
   const char *goarch;		/* GOARCH value */
-  const char *cpus;		/* blank-separated CPU names of target triplets */
+  const char *cpus;		/* blank-separated CPU names of target triplets;
+				   a final '*' matches any rest ("armv*") */
+  const char *multilib_cpus;	/* CPUs of compilers that also target this
+				   architecture given cc_flags (x86_64 gcc
+				   -m32 for 386), or NULL */
   unsigned machine;		/* EM_* */
   unsigned char elfclass;	/* ELFCLASS32/64 */
   unsigned char elfdata;	/* ELFDATA2LSB/MSB */
@@ -72,6 +76,9 @@ const struct gl_arch *arch_by_machine (unsigned machine, unsigned elfclass);
 const struct gl_arch *arch_by_goarch (const char *goarch);
 /* By the CPU part of a target triplet ("aarch64-linux-gnu" -> arm64).  */
 const struct gl_arch *arch_by_triplet (const char *triplet);
+/* Does a compiler whose -dumpmachine is TRIPLET make ARCH's objects, given
+   ARCH's cc_flags?  Its own CPUs, or one of its multilib_cpus.  */
+bool arch_cc_targets (const struct gl_arch *arch, const char *triplet);
 /* The architecture gold-link itself was built for.  */
 const struct gl_arch *arch_native (void);
 

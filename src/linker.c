@@ -51,19 +51,6 @@ is_self (const char *cc)
   return self;
 }
 
-/* The architecture a compiler named like "aarch64-linux-gnu-gcc-12" targets;
-   NULL for an unprefixed name (the machine's own).  */
-static const struct gl_arch *
-cc_target (const char *cc)
-{
-  const char *base = strrchr (cc, '/');
-  base = base ? base + 1 : cc;
-  if (strchr (base, '-') == NULL || strncmp (base, "gcc", 3) == 0
-      || strncmp (base, "clang", 5) == 0)
-    return NULL;
-  return arch_by_triplet (base);
-}
-
 /* NAME's full path on PATH (malloc'd), or NULL; a NAME with a slash is
    taken as it is.  */
 static char *
@@ -95,37 +82,123 @@ on_path (const char *name)
   return full != NULL;
 }
 
-void
+/* The target of compiler CC: the triplet it prints for -dumpmachine
+   (malloc'd), as gcc and clang answer it with their own flags applied
+   (clang --target=, clang -m32); gcc -m32 still prints the 64-bit triplet,
+   which arch_cc_targets knows.  A single word named "<triplet>-gcc..." or
+   "<triplet>-clang..." for a known CPU is taken by its name, unprobed.
+   NULL when CC cannot say (not gcc-compatible, or it failed): then its
+   target is not judged here.  */
+static char *
+cc_triplet (const struct strvec *cc)
+{
+  const char *base = strrchr (cc->v[0], '/');
+  base = base ? base + 1 : cc->v[0];
+  const char *tool = strstr (base, "-gcc");
+  tool = tool ? tool : strstr (base, "-clang");
+  if (cc->n == 1 && tool != NULL && arch_by_triplet (base) != NULL)
+    return xstrndup (base, (size_t) (tool - base));
+
+  struct strvec argv = { 0 };
+  struct gl_error err = { 0 };
+  char *out = NULL, *triplet = NULL;
+  int status;
+  strvec_init (&argv);
+  strvec_append (&argv, cc);
+  strvec_push (&argv, "-dumpmachine");
+  if (run_capture (argv.v, &out, &status, &err) == 0 && status == 0)
+    /* The first line that is one word with a '-': clang may warn first.  */
+    for (const char *line = out; *line != '\0' && triplet == NULL;)
+      {
+	size_t n = strcspn (line, "\n");
+	if (n > 0 && strcspn (line, " \t\n") == n && memchr (line, '-', n))
+	  triplet = xstrndup (line, n);
+	line += n;
+	line += *line == '\n';
+      }
+  gl_error_clear (&err);
+  free (out);
+  strvec_free (&argv);
+  return triplet;
+}
+
+/* Is WORDS (from ORIGIN) a compiler for ARCH, or one that cannot say?  If
+   not, *TRIPLET is what it targets.  */
+static bool
+cc_suits (const struct strvec *words, const struct gl_arch *arch,
+	  const char *origin, char **triplet)
+{
+  *triplet = arch != NULL ? cc_triplet (words) : NULL;
+  if (*triplet == NULL)
+    {
+      if (arch != NULL)
+	gl_verbosef ("compiler: '%s -dumpmachine' gave no target: its target "
+		     "is not checked against %s", words->v[0], arch->goarch);
+      return true;
+    }
+  if (arch_cc_targets (arch, *triplet))
+    {
+      char *line = run_format_command (words->v);
+      gl_verbosef ("compiler: %s (%s) targets %s, for %s", line, origin,
+		   *triplet, arch->goarch);
+      free (line);
+      free (*triplet);
+      *triplet = NULL;
+      return true;
+    }
+  return false;
+}
+
+static void
+words_set (struct strvec *words, const char *s)
+{
+  strvec_free (words);
+  strvec_init (words);
+  linker_split_words (s, words);
+}
+
+int
 linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
-		  struct strvec *words, const char **why)
+		  const char *arch_from, struct strvec *words,
+		  const char **why, struct gl_error *err)
 {
   const struct gl_arch *native = arch_native ();
-  const char *env_cc = getenv ("GOLD_LINK_CC");
-  const char *cc = getenv ("CC");
+  const char *given = NULL;
+  char *triplet = NULL;
+  int ret = 0;
+
   if (opt_cc != NULL && opt_cc[0] != '\0')
+    given = opt_cc, *why = "--cc";
+  else if (getenv ("GOLD_LINK_CC") != NULL && getenv ("GOLD_LINK_CC")[0])
+    given = getenv ("GOLD_LINK_CC"), *why = "GOLD_LINK_CC";
+  if (given != NULL)
     {
-      linker_split_words (opt_cc, words);
-      *why = "--cc";
-      return;
+      /* Named for gold-link: it is used, or refused.  */
+      words_set (words, given);
+      if (words->n == 0 || cc_suits (words, arch, *why, &triplet))
+	goto out;
+      gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
+		    "%s object, but the compiler '%s' (%s) targets %s",
+		    arch->goarch, given, *why, triplet);
+      goto mismatch;
     }
-  if (env_cc != NULL && env_cc[0] != '\0')
-    {
-      linker_split_words (env_cc, words);
-      *why = "GOLD_LINK_CC";
-      return;
-    }
+
+  /* cmd/go exports CC to the link even when it is only its default "gcc"
+     and GOARCH is another architecture: a CC for another target is passed
+     over for the target's own compiler (SPEC "Interfaces").  */
+  const char *cc = getenv ("CC");
   if (cc != NULL && cc[0] != '\0' && !is_self (cc))
     {
-      const struct gl_arch *target = cc_target (cc);
-      if (target == NULL)
-	target = native;
-      if (arch == NULL || target == arch)
-	{
-	  linker_split_words (cc, words);
-	  *why = "CC";
-	  return;
-	}
+      words_set (words, cc);
+      *why = "CC";
+      if (words->n > 0 && cc_suits (words, arch, "CC", &triplet))
+	goto out;
+      if (triplet != NULL)
+	gl_verbosef ("compiler: CC (%s) targets %s, not %s: looking for %s's "
+		     "compiler", cc, triplet, arch->goarch, arch->goarch);
     }
+  words_set (words, "");
+
   if (arch != NULL && arch != native)
     {
       char *names[] = { xasprintf ("%s-gcc-12", arch->triplet),
@@ -133,17 +206,45 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
       const char *pick = on_path (names[0]) ? names[0]
 	: on_path (names[1]) ? names[1] : NULL;
       if (pick != NULL)
-	strvec_push (words, pick);
+	{
+	  strvec_push (words, pick);
+	  *why = "the target's Debian cross compiler";
+	}
       free (names[0]);
       free (names[1]);
       if (pick != NULL)
-	{
-	  *why = "the target's Debian cross compiler";
-	  return;
-	}
+	goto out;
     }
-  strvec_push (words, "gcc");
-  *why = "default";
+  /* The machine's own gcc: for its own architecture, and those it serves
+     with cc_flags (gcc -m32).  */
+  if (arch == NULL || native == NULL || arch == native
+      || arch_cc_targets (arch, native->triplet))
+    {
+      strvec_push (words, "gcc");
+      *why = "default";
+      goto out;
+    }
+  if (triplet != NULL)
+    gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
+		  "%s object, but CC (%s) targets %s, and neither %s-gcc-12 "
+		  "nor %s-gcc is on PATH", arch->goarch, cc, triplet,
+		  arch->triplet, arch->triplet);
+  else
+    gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
+		  "%s object, but neither %s-gcc-12 nor %s-gcc is on PATH",
+		  arch->goarch, arch->triplet, arch->triplet);
+  gl_error_note (err, "install gcc-12-%s, or name a compiler for %s with "
+		 "--cc or CC", arch->triplet, arch->goarch);
+  ret = -1;
+  goto out;
+mismatch:
+  gl_error_note (err, "name a compiler for %s with %s, such as %s-gcc-12 "
+		 "(Debian's gcc-12-%s)", arch->goarch, *why, arch->triplet,
+		 arch->triplet);
+  ret = -1;
+out:
+  free (triplet);
+  return ret;
 }
 
 bool

@@ -11,11 +11,16 @@
 #include "xalloc.h"
 
 /* Choose the compiler driver (SPEC "Interfaces"): OPT_CC (--cc), else
-   GOLD_LINK_CC, else $CC when it is not gold-link and suits ARCH, else
-   ARCH's Debian cross gcc when ARCH is not this machine's, else gcc.  Its
-   words go to WORDS; *WHY says which rule chose it.  */
-void linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
-		       struct strvec *words, const char **why);
+   GOLD_LINK_CC, else $CC when it is not gold-link and targets ARCH, else
+   ARCH's Debian cross gcc when ARCH is not this machine's, else gcc when
+   it serves ARCH.  A compiler's target is what it prints for -dumpmachine.
+   Its words go to WORDS; *WHY says which rule chose it.  -1 with ERR set
+   (naming ARCH_FROM, the file ARCH came from, or NULL) when --cc or
+   GOLD_LINK_CC targets another architecture, or no compiler for ARCH is
+   found.  ARCH NULL: no check.  */
+int linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
+		      const char *arch_from, struct strvec *words,
+		      const char **why, struct gl_error *err);
 
 /* A linker: what it is, where, and why gold-link uses it.  */
 struct gl_ld_choice

@@ -224,7 +224,12 @@ pass_through (const struct strvec *driver, struct gl_error *err)
   strvec_init (&cc);
   strvec_init (&cmd);
   const char *why;
-  linker_choose_cc (opt.cc, hinted_arch (), &cc, &why);
+  if (linker_choose_cc (opt.cc, hinted_arch (), NULL, &cc, &why, err) != 0)
+    {
+      strvec_free (&cc);
+      strvec_free (&cmd);
+      return fail (err);
+    }
   gl_verbosef ("not a link of objects: passing the command to %s (%s)",
 	       cc.v[0], why);
   strvec_append (&cmd, &cc);
@@ -490,7 +495,10 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
     }
 
   const char *cc_why;
-  linker_choose_cc (opt.cc, arch, &cc, &cc_why);
+  const char *arch_from = ins.go ? ins.go->path
+    : ins.arch ? ins.first_elf : ins.go_archive;
+  if (linker_choose_cc (opt.cc, arch, arch_from, &cc, &cc_why, err) != 0)
+    goto out;
   bool go_archive = !have_g && ins.go_archive != NULL;
   if (choose_linker (cl, arch, mode, go_archive, &ld, err) != 0)
     goto out;
