@@ -163,8 +163,11 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
 		  const char **why, struct gl_error *err)
 {
   const struct gl_arch *native = arch_native ();
+  /* gcc serves its own architecture and those it reaches with cc_flags.  */
+  bool gcc_serves = arch == NULL || native == NULL || arch == native
+    || arch_cc_targets (arch, native->triplet);
   const char *given = NULL;
-  char *triplet = NULL;
+  char *triplet = NULL, *what = NULL;
   int ret = 0;
 
   if (opt_cc != NULL && opt_cc[0] != '\0')
@@ -172,15 +175,22 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
   else if (getenv ("GOLD_LINK_CC") != NULL && getenv ("GOLD_LINK_CC")[0])
     given = getenv ("GOLD_LINK_CC"), *why = "GOLD_LINK_CC";
   if (given != NULL)
+    words_set (words, given);
+  if (given != NULL && words->n > 0)
     {
       /* Named for gold-link: it is used, or refused.  */
-      words_set (words, given);
-      if (words->n == 0 || cc_suits (words, arch, *why, &triplet))
+      if (cc_suits (words, arch, *why, &triplet))
 	goto out;
+      what = arch_from ? xasprintf ("%s object", arch->goarch)
+	: xasprintf ("GOARCH=%s", arch->goarch);
       gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		    "%s object, but the compiler '%s' (%s) targets %s",
-		    arch->goarch, given, *why, triplet);
-      goto mismatch;
+		    "%s, but the compiler '%s' (%s) targets %s", what, given,
+		    *why, triplet);
+      gl_error_note (err, "name a compiler for %s with %s, such as %s%s",
+		     arch->goarch, *why, gcc_serves ? "gcc" : arch->triplet,
+		     gcc_serves ? "" : "-gcc-12");
+      ret = -1;
+      goto out;
     }
 
   /* cmd/go exports CC to the link even when it is only its default "gcc"
@@ -215,35 +225,30 @@ linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
       if (pick != NULL)
 	goto out;
     }
-  /* The machine's own gcc: for its own architecture, and those it serves
-     with cc_flags (gcc -m32).  */
-  if (arch == NULL || native == NULL || arch == native
-      || arch_cc_targets (arch, native->triplet))
+  /* The machine's own gcc, where it serves (gcc -m32 for 386).  */
+  if (gcc_serves)
     {
       strvec_push (words, "gcc");
       *why = "default";
       goto out;
     }
+  what = arch_from ? xasprintf ("%s object", arch->goarch)
+    : xasprintf ("GOARCH=%s", arch->goarch);
   if (triplet != NULL)
     gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		  "%s object, but CC (%s) targets %s, and neither %s-gcc-12 "
-		  "nor %s-gcc is on PATH", arch->goarch, cc, triplet,
-		  arch->triplet, arch->triplet);
+		  "%s, but CC (%s) targets %s, and neither %s-gcc-12 nor "
+		  "%s-gcc is on PATH", what, cc, triplet, arch->triplet,
+		  arch->triplet);
   else
     gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		  "%s object, but neither %s-gcc-12 nor %s-gcc is on PATH",
-		  arch->goarch, arch->triplet, arch->triplet);
-  gl_error_note (err, "install gcc-12-%s, or name a compiler for %s with "
-		 "--cc or CC", arch->triplet, arch->goarch);
-  ret = -1;
-  goto out;
-mismatch:
-  gl_error_note (err, "name a compiler for %s with %s, such as %s-gcc-12 "
-		 "(Debian's gcc-12-%s)", arch->goarch, *why, arch->triplet,
-		 arch->triplet);
+		  "%s, but neither %s-gcc-12 nor %s-gcc is on PATH", what,
+		  arch->triplet, arch->triplet);
+  gl_error_note (err, "install gcc-12-%s (Debian), or name a compiler for "
+		 "%s with --cc or CC", arch->triplet, arch->goarch);
   ret = -1;
 out:
   free (triplet);
+  free (what);
   return ret;
 }
 
