@@ -89,6 +89,9 @@ expect_bad 2 "fix-arm64/go.o: arm64 object, but CC (gcc) targets x86_64-linux-gn
   env PATH="$WORK/bin" CC=gcc "$GOLD_LINK" -o out/x fix-arm64/go.o
 expect_bad 2 "fix-arm64/go.o: arm64 object, but neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
   env PATH="$WORK/bin" "$GOLD_LINK" -o out/x fix-arm64/go.o
+printf 'int x;\n' > trivial.c
+expect_bad 2 "^gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux-gnu, and neither" \
+  env PATH="$WORK/bin" GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o out/t.o
 
 # go build for arm64 without CC: cmd/go exports CC=gcc, GOARCH=arm64.
 GOARCH=arm64 CGO_ENABLED=0 go build -o arm64-go -ldflags="$GL_LDFLAGS" . \
@@ -96,7 +99,6 @@ GOARCH=arm64 CGO_ENABLED=0 go build -o arm64-go -ldflags="$GL_LDFLAGS" . \
 timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-go > run.out 2>&1 \
   && ok_pure run.out || fail "the arm64 program go build linked did not run"
 # A probe goes to the target's compiler: the object is AArch64.
-printf 'int x;\n' > trivial.c
 GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o trivial.o
 readelf -h trivial.o | grep -q 'Machine: *AArch64' || fail "the probe was not compiled for arm64"
 
