@@ -272,6 +272,21 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     }
   if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
     return -1;
+  /* Machine and class name the architecture, except for byte order
+     (EM_PPC64 is ppc64le and big-endian ppc64, which Go 1.19 links only
+     internally).  */
+  const struct gl_arch *arch = arch_by_machine (*machine, *elfclass);
+  if (arch != NULL && ehdr.e_ident[EI_DATA] != arch->elfdata)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, member,
+		    "is %s-endian, but %s is %s-endian",
+		    ehdr.e_ident[EI_DATA] == ELFDATA2MSB ? "big" : "little",
+		    arch->goarch,
+		    arch->elfdata == ELFDATA2MSB ? "big" : "little");
+      gl_error_note (err, "build every object of the link for GOARCH=%s",
+		     arch->goarch);
+      return -1;
+    }
   if (ehdr.e_type == ET_DYN && shnum > 0
       && check_shared (elf, path, member, err) != 0)
     return -1;

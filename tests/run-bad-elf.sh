@@ -172,6 +172,19 @@ if gcc -m32 -c -o m32.o c.c 2>/dev/null; then
 else
   note "gcc -m32 -c does not work here: 32-bit objects not tested"
 fi
+# Byte order: EM_PPC64 and EM_AARCH64 objects that are big-endian (Go's
+# ppc64le and arm64 are little-endian), alone and in an archive.
+if command -v clang >/dev/null 2>&1; then
+  clang --target=powerpc64-linux-gnu -c -o ppc64be.o c.c
+  clang --target=aarch64_be-linux-gnu -c -o a64be.o c.c
+  expect_bad 1 "error: ppc64be.o: is big-endian, but ppc64le is little-endian" \
+    "$GL" -o out/a ppc64be.o
+  ar rc a64be.a a64be.o
+  expect_bad 1 "error: a64be.a(a64be.o): is big-endian, but arm64 is little-endian" \
+    "$GL" -o out/a t/go.o $HOSTS a64be.a -lpthread
+else
+  note "no clang: big-endian objects not tested"
+fi
 
 # An exe go.o linked as a shared library: not built for it, and local-exec
 # TLS in a shared object.
