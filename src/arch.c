@@ -4,7 +4,10 @@
 #include "arch.h"
 
 #include <elf.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mode.h"
 
@@ -73,25 +76,28 @@ arch_cc_targets (const struct gl_arch *arch, const char *triplet)
   return cpu_in (arch->cpus, triplet) || cpu_in (arch->multilib_cpus, triplet);
 }
 
+/* Read from gold-link's own ELF header, so that a new architecture needs
+   only its arch/ file.  */
 const struct gl_arch *
 arch_native (void)
 {
-#if defined __x86_64__
-  return arch_by_goarch ("amd64");
-#elif defined __i386__
-  return arch_by_goarch ("386");
-#elif defined __aarch64__
-  return arch_by_goarch ("arm64");
-#elif defined __arm__
-  return arch_by_goarch ("arm");
-#elif defined __riscv && __riscv_xlen == 64
-  return arch_by_goarch ("riscv64");
-#elif defined __powerpc64__ && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-  return arch_by_goarch ("ppc64le");
-#elif defined __s390x__
-  return arch_by_goarch ("s390x");
-#else
-  return NULL;
-#endif
+  static const struct gl_arch *native;
+  static bool known;
+  if (!known)
+    {
+      unsigned char h[20];
+      int fd = open ("/proc/self/exe", O_RDONLY | O_CLOEXEC);
+      if (fd >= 0 && read (fd, h, sizeof h) == (ssize_t) sizeof h
+	  && memcmp (h, ELFMAG, SELFMAG) == 0)
+	{
+	  uint16_t machine;	/* our own byte order: the file's */
+	  memcpy (&machine, h + 18, sizeof machine);
+	  const struct gl_arch *a = arch_by_machine (machine, h[EI_CLASS]);
+	  native = a != NULL && a->elfdata == h[EI_DATA] ? a : NULL;
+	}
+      if (fd >= 0)
+	close (fd);
+      known = true;
+    }
+  return native;
 }
-
