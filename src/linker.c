@@ -136,7 +136,10 @@ cc_suits (const struct strvec *words, const struct gl_arch *arch,
 		     "is not checked against %s", words->v[0], arch->goarch);
       return true;
     }
-  if (arch_cc_targets (arch, *triplet))
+  /* Go's external linking is for Linux ("x86_64-linux-gnu",
+     "aarch64-unknown-linux-gnu", "x86_64-linux-musl"), never Windows or
+     bare metal.  */
+  if (strstr (*triplet, "-linux") != NULL && arch_cc_targets (arch, *triplet))
     {
       char *line = run_format_command (words->v);
       gl_verbosef ("compiler: %s (%s) targets %s, for %s", line, origin,

@@ -50,6 +50,9 @@ for at in $arches; do
   expect_bad 2 "fix-$a/go.o: $a object, but the compiler 'clang --target=$o' (--cc) targets ${o%%-*}-" \
     "$GOLD_LINK" --cc "clang --target=$o" -o out/x "fix-$a/go.o"
 done
+# The right CPU for another system.
+expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86_64-w64-mingw32' (--cc) targets x86_64-w64-windows-gnu" \
+  "$GOLD_LINK" --cc "clang --target=x86_64-w64-mingw32" -o out/x fix-amd64/go.o
 # ARM CPUs as clang spells them with a version.
 "$GOLD_LINK" --dry-run --cc "clang --target=armv7a-linux-gnueabihf" -o out/x \
   fix-arm/go.o > /dev/null || fail "arm: armv7a refused"
