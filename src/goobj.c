@@ -99,6 +99,10 @@ tls_table_init (struct tls_table *t, const struct gl_arch *arch)
 struct scan
 {
   struct goobj *g;
+  /* The plugin evidence under Go 1.20's names ("go:") and the older ones
+     ("go."): which counts depends on the release that wrote go.o.  */
+  bool plugin_tabs[2], addmoduledata[2];
+  size_t build_version_sym;	/* runtime.buildVersion.str, or 0 */
   struct tls_table tls;
   unsigned char *symkind;	/* SYM_* per symbol index */
   size_t nsyms;
@@ -259,12 +263,19 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
 	  g->lib_entry = true;
 	  g->lib_entry_sym = i;
 	}
-      else if (strcmp (name, "go.plugin.tabs") == 0)
-	g->plugin_tabs = true;
-      else if (strcmp (name, "go.link.addmoduledata") == 0 && defined)
-	g->addmoduledata = true;
+      else if (strncmp (name, "go", 2) == 0
+	       && (name[2] == ':' || name[2] == '.'))
+	{
+	  bool renamed = name[2] == ':';
+	  if (strcmp (name + 3, "plugin.tabs") == 0)
+	    s->plugin_tabs[renamed] = true;
+	  else if (strcmp (name + 3, "link.addmoduledata") == 0 && defined)
+	    s->addmoduledata[renamed] = true;
+	}
       else if (strcmp (name, "x_cgo_init") == 0)
 	g->cgo_init = true;
+      else if (strcmp (name, "runtime.buildVersion.str") == 0 && defined)
+	s->build_version_sym = i;
     }
   /* A -linkshared executable names the slot undefined; where the slot is
      runtime.tls_g, which only the runtime's assembly (in the library)
@@ -272,6 +283,107 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
   g->slot_in_shlib = g->slot_symbols > 0 ? !g->slot_defined
     : unused_undefined;
   return 0;
+}
+
+/* A uvarint as encoding/binary writes it; 0 bytes read on a bad one.  */
+static size_t
+read_uvarint (const unsigned char *p, size_t len, size_t *value)
+{
+  size_t v = 0;
+  for (size_t i = 0; i < len && i < 9; i++)
+    {
+      v |= (size_t) (p[i] & 0x7f) << (7 * i);
+      if ((p[i] & 0x80) == 0)
+	{
+	  *value = v;
+	  return i + 1;
+	}
+    }
+  return 0;
+}
+
+/* Go 1.18+ (runtime/debug's buildinfo, cmd/link's buildinfo()): a 32-byte
+   header, "\xff Go buildinf:", the pointer size, flags with bit 1 set for
+   inline strings, then the version as a uvarint length and its bytes.  */
+char *
+goobj_buildinfo_version (const unsigned char *buf, size_t len)
+{
+  static const char magic[] = "\xff Go buildinf:";
+  if (buf == NULL || len < 33 || memcmp (buf, magic, 14) != 0
+      || (buf[15] & 2) == 0)
+    return NULL;
+  size_t n;
+  size_t used = read_uvarint (buf + 32, len - 32, &n);
+  if (used == 0 || n == 0 || n > 256 || n > len - 32 - used)
+    return NULL;
+  return xstrndup ((const char *) buf + 32 + used, n);
+}
+
+/* runtime.buildVersion's bytes, "go1.19.8\0", for objects without
+   .go.buildinfo (-buildmode=shared before Go 1.2x).  */
+static char *
+symbol_version (Elf *elf, const GElf_Sym *sym)
+{
+  Elf_Scn *scn = elf_getscn (elf, sym->st_shndx);
+  GElf_Shdr shdr;
+  if (scn == NULL || gelf_getshdr (scn, &shdr) == NULL
+      || shdr.sh_type == SHT_NOBITS)
+    return NULL;
+  Elf_Data *d = elf_rawdata (scn, NULL);
+  if (d == NULL || d->d_buf == NULL || sym->st_value >= d->d_size
+      || sym->st_size == 0 || sym->st_size > 256
+      || sym->st_size > d->d_size - sym->st_value)
+    return NULL;
+  const char *v = (const char *) d->d_buf + sym->st_value;
+  return xstrndup (v, strnlen (v, sym->st_size));
+}
+
+/* The DWARF producer of the first compilation unit, "Go cmd/compile
+   go1.19.8; regabi": a Go 1.19 plugin has neither of the above.  Only the
+   first 64 KiB are searched.  */
+static char *
+producer_version (const unsigned char *buf, size_t len)
+{
+  static const char key[] = "Go cmd/compile ";
+  size_t window = len < 65536 ? len : 65536;
+  const unsigned char *p = memmem (buf, window, key, sizeof key - 1);
+  if (p == NULL)
+    return NULL;
+  const char *v = (const char *) p + sizeof key - 1;
+  const char *end = (const char *) buf + len;
+  size_t n = 0;
+  while (v + n < end && v[n] != '\0' && v[n] != ';' && v[n] != ' ')
+    n++;
+  return n > 0 && n < 64 ? xstrndup (v, n) : NULL;
+}
+
+/* 26 for "go1.26.8", "go1.26rc1" or "go1.26.8 X:nodwarf5"; 0 otherwise.  */
+static unsigned
+release_minor (const char *version)
+{
+  if (version == NULL || strncmp (version, "go1.", 4) != 0)
+    return 0;
+  char *end;
+  unsigned long minor = strtoul (version + 4, &end, 10);
+  return end != version + 4 && minor < 1000 ? (unsigned) minor : 0;
+}
+
+bool
+goobj_release_at_least (const struct goobj *g, unsigned minor)
+{
+  return g->go_minor != 0 && g->go_minor >= minor;
+}
+
+static const unsigned char *
+section_bytes (Elf_Scn *scn, const GElf_Shdr *shdr, size_t *len)
+{
+  if (shdr->sh_type == SHT_NOBITS)
+    return NULL;
+  Elf_Data *d = elf_rawdata (scn, NULL);
+  if (d == NULL || d->d_buf == NULL)
+    return NULL;
+  *len = d->d_size;
+  return d->d_buf;
 }
 
 int
@@ -301,7 +413,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
     goto out;
 
   tls_table_init (&s.tls, arch);
-  Elf_Scn *scn = NULL;
+  Elf_Scn *scn = NULL, *debug_info = NULL;
   GElf_Shdr shdr;
   while ((scn = elf_nextscn (elf, scn)) != NULL)
     {
@@ -317,6 +429,16 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	g->abihash_note = true;
       else if (strncmp (name, ".data.rel.ro", 12) == 0)
 	g->data_rel_ro = true;
+      else if (strcmp (name, ".go.fipsinfo") == 0)
+	g->fipsinfo = true;
+      else if (strcmp (name, ".go.buildinfo") == 0 && g->go_version == NULL)
+	{
+	  size_t len = 0;
+	  const unsigned char *b = section_bytes (scn, &shdr, &len);
+	  g->go_version = goobj_buildinfo_version (b, len);
+	}
+      else if (strcmp (name, ".debug_info") == 0)
+	debug_info = scn;
 
       if ((shdr.sh_type == SHT_RELA || shdr.sh_type == SHT_REL)
 	  && shdr.sh_link == symtab_index)
@@ -334,6 +456,28 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	    }
 	}
     }
+  if (g->go_version == NULL && s.build_version_sym != 0)
+    {
+      GElf_Sym sym;
+      if (gelf_getsym (s.symdata, (int) s.build_version_sym, &sym) != NULL)
+	g->go_version = symbol_version (elf, &sym);
+    }
+  if (g->go_version == NULL && debug_info != NULL
+      && gelf_getshdr (debug_info, &shdr) != NULL)
+    {
+      size_t len = 0;
+      const unsigned char *b = section_bytes (debug_info, &shdr, &len);
+      if (b != NULL)
+	g->go_version = producer_version (b, len);
+    }
+  g->go_minor = release_minor (g->go_version);
+  /* Go 1.20 renamed the linker's symbols from "go." to "go:"; an object
+     of unknown release may have either.  */
+  bool renamed = goobj_release_at_least (g, 20);
+  bool unknown = g->go_minor == 0;
+  g->plugin_tabs = s.plugin_tabs[renamed] || (unknown && s.plugin_tabs[1]);
+  g->addmoduledata = s.addmoduledata[renamed]
+    || (unknown && s.addmoduledata[1]);
   rc = 0;
 
 out:
@@ -351,5 +495,6 @@ goobj_free (struct goobj *g)
 {
   free (g->stray_tls_symbol);
   free (g->stray_target);
-  g->stray_tls_symbol = g->stray_target = NULL;
+  free (g->go_version);
+  g->stray_tls_symbol = g->stray_target = g->go_version = NULL;
 }

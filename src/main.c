@@ -430,7 +430,9 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
       if (goobj_scan (ins.go->elf, ins.go->path, arch, &g, err) != 0)
 	goto out;
       have_g = true;
-      gl_verbosef ("Go object: %s (%s)", ins.go->path, arch->goarch);
+      gl_verbosef ("Go object: %s (%s, %s)", ins.go->path, arch->goarch,
+		   g.go_version ? g.go_version
+		   : "Go release unknown: no .go.buildinfo, runtime.buildVersion or DWARF");
     }
   enum gl_mode mode;
   const char *why;

@@ -22,8 +22,29 @@ cd "$WORK"
 # Keep Go hermetic: the user's GOFLAGS must not change what we test; share the
 # build cache between tests (GOCACHE defaults to the user's).
 unset GOFLAGS GOARCH GOOS CC CGO_LDFLAGS CGO_CFLAGS GOLD_LINK_CC GOLD_LINK_LINKER
-export GO111MODULE=on GOPROXY=off GOFLAGS=
+export GO111MODULE=on GOFLAGS=
 export CGO_ENABLED=1
+
+# The Go release the tests build with: GO (make check GO=...) names it as a
+# release (1.19, 1.26.8, go1.27.3: Debian's golang-1.19 for 1.19, else the
+# toolchain module the go command fetches) or as the path of a go binary;
+# empty is the go first on PATH (the machine's own, 1.26.8).  Its bin goes
+# first on PATH and GOTOOLCHAIN=local, so that `go` is that release alone.
+# tools/go-root.sh resolves the name; each test says which Go it ran with.
+GL_GO_SPEC=${GO:-}
+unset GO
+if command -v go > /dev/null 2>&1 || [ -n "$GL_GO_SPEC" ]; then
+  GL_GOROOT=$(GOTOOLCHAIN= sh "$abs_srcdir/tools/go-root.sh" "$GL_GO_SPEC") \
+    || { echo "SKIP: $testname: Go '${GL_GO_SPEC:-go}' cannot be had" >&2; exit 77; }
+  PATH=$GL_GOROOT/bin:$PATH
+  GOTOOLCHAIN=local
+  export PATH GOTOOLCHAIN
+  GL_GO_VERSION=$(go env GOVERSION)
+  # 19 for go1.19.8: the tests that differ by release key on it.
+  GL_GO_MINOR=$(printf '%s\n' "$GL_GO_VERSION" | sed -n 's/^go1\.\([0-9]*\).*/\1/p')
+  echo "# Go: $GL_GO_VERSION ($GL_GOROOT)"
+fi
+export GOPROXY=off
 
 fail () { echo "FAIL: $testname: $*" >&2; exit 1; }
 skip () { echo "SKIP: $testname: $*" >&2; exit 77; }
