@@ -76,6 +76,140 @@ split_response_text (const char *text, size_t len, struct strvec *words)
 }
 
 static int
+hex_value (int c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* Append rune R to WORD as UTF-8; false when it is not a valid rune.  */
+static bool
+put_utf8 (char *word, size_t *n, unsigned long r)
+{
+  if (r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff))
+    return false;
+  if (r < 0x80)
+    word[(*n)++] = (char) r;
+  else if (r < 0x800)
+    {
+      word[(*n)++] = (char) (0xc0 | (r >> 6));
+      word[(*n)++] = (char) (0x80 | (r & 0x3f));
+    }
+  else if (r < 0x10000)
+    {
+      word[(*n)++] = (char) (0xe0 | (r >> 12));
+      word[(*n)++] = (char) (0x80 | ((r >> 6) & 0x3f));
+      word[(*n)++] = (char) (0x80 | (r & 0x3f));
+    }
+  else
+    {
+      word[(*n)++] = (char) (0xf0 | (r >> 18));
+      word[(*n)++] = (char) (0x80 | ((r >> 12) & 0x3f));
+      word[(*n)++] = (char) (0x80 | ((r >> 6) & 0x3f));
+      word[(*n)++] = (char) (0x80 | (r & 0x3f));
+    }
+  return true;
+}
+
+/* Decode one Go-quoted string (strconv.Quote, as fmt's %q writes it) of
+   LEN bytes at LINE into WORD; *ESCAPES is set when it holds an escape
+   that gcc's quoting reads otherwise (\t, \x1b, \u00e9, ...).  False when
+   LINE is not exactly one such string.  */
+static bool
+decode_go_quoted (const char *line, size_t len, char *word, size_t *n,
+		  bool *escapes)
+{
+  if (len < 2 || line[0] != '"' || line[len - 1] != '"')
+    return false;
+  *n = 0;
+  for (size_t i = 1; i < len - 1; i++)
+    {
+      unsigned char c = (unsigned char) line[i];
+      if (c == '"' || c < 0x20 || c == 0x7f)
+	return false;
+      if (c != '\\')
+	{
+	  word[(*n)++] = (char) c;
+	  continue;
+	}
+      if (++i >= len - 1)
+	return false;
+      char e = line[i];
+      static const char simple[] = "abfnrtv";
+      static const char value[] = "\a\b\f\n\r\t\v";
+      const char *p = strchr (simple, e);
+      if (e == '\\' || e == '"')
+	word[(*n)++] = e;
+      else if (p != NULL && e != '\0')
+	{
+	  word[(*n)++] = value[p - simple];
+	  *escapes = true;
+	}
+      else if (e == 'x' || e == 'u' || e == 'U')
+	{
+	  size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+	  if (i + digits >= len - 1)
+	    return false;
+	  unsigned long r = 0;
+	  for (size_t k = 1; k <= digits; k++)
+	    {
+	      int h = hex_value ((unsigned char) line[i + k]);
+	      if (h < 0)
+		return false;
+	      r = r * 16 + (unsigned long) h;
+	    }
+	  i += digits;
+	  if (e == 'x')
+	    word[(*n)++] = (char) r;
+	  else if (!put_utf8 (word, n, r))
+	    return false;
+	  *escapes = true;
+	}
+      else
+	return false;
+    }
+  return true;
+}
+
+/* cmd/link (1.21+) writes its response file one argument per line, each
+   quoted by Go's %q.  gcc reads "\t" in it as "t" and "\xe9" as "xe9";
+   gold-link reads such a file as Go meant it: when every line is exactly
+   one Go-quoted string and one of them holds an escape that the two
+   readings disagree on.  Otherwise false, and WORDS is unchanged.  */
+static bool
+split_go_response_text (const char *text, size_t len, struct strvec *words)
+{
+  struct strvec got = { 0 };
+  strvec_init (&got);
+  char *word = xmalloc (len + 1);
+  bool escapes = false, ok = true;
+  for (size_t i = 0; i < len && ok;)
+    {
+      const char *nl = memchr (text + i, '\n', len - i);
+      size_t end = nl ? (size_t) (nl - text) : len;
+      size_t n;
+      if (end > i)
+	{
+	  ok = decode_go_quoted (text + i, end - i, word, &n, &escapes);
+	  if (ok)
+	    strvec_push_own (&got, xstrndup (word, n));
+	}
+      i = end + 1;
+    }
+  free (word);
+  ok = ok && escapes;
+  if (ok)
+    strvec_append (words, &got);
+  strvec_free (&got);
+  return ok;
+}
+
+static int
 read_whole_file (const char *path, char **text, size_t *len)
 {
   FILE *f = fopen (path, "rb");
@@ -140,7 +274,8 @@ expand_word (const char *word, struct strvec *out, int depth,
     }
   struct strvec words = { 0 };
   strvec_init (&words);
-  split_response_text (text, len, &words);
+  if (!split_go_response_text (text, len, &words))
+    split_response_text (text, len, &words);
   free (text);
   int rc = 0;
   for (size_t i = 0; i < words.n && rc == 0; i++)
@@ -173,7 +308,7 @@ static const char *const separate_value_options[] = {
   "-iwithprefixbefore", "-iquote", "-isysroot", "-imultilib", "-MF", "-MT",
   "-MQ", "-aux-info", "--param", "-wrapper", "-dumpbase", "-dumpdir",
   "-dumpbase-ext", "--sysroot", "-specs", "-target", "--target", "-arch",
-  NULL
+  "--print-prog-name", NULL
 };
 
 bool
@@ -311,6 +446,24 @@ names_build_id (const char *w)
   return strstr (w, "--build-id") != NULL || strstr (w, "-build-id") != NULL;
 }
 
+/* Does it name a symbol to export (-Wl,--export-dynamic-symbol=X, and the
+   linkers' other spellings)?  */
+static bool
+names_export_symbol (const char *w)
+{
+  return strstr (w, "-export-dynamic-symbol") != NULL;
+}
+
+/* What a linker option given through -Wl, or -Xlinker says.  */
+static void
+classify_linker_option (struct cmdline *cl, const char *w)
+{
+  if (names_build_id (w))
+    cl->build_id = true;
+  if (names_export_symbol (w))
+    cl->export_dynamic_symbol = true;
+}
+
 int
 cmdline_classify (const struct strvec *args, struct cmdline *cl,
 		  struct gl_error *err)
@@ -353,8 +506,13 @@ cmdline_classify (const struct strvec *args, struct cmdline *cl,
 	    lang_source = strcmp (v, "none") != 0;
 	  else if (strcmp (w, "-l") == 0)
 	    cl->nlibs++;
-	  else if (strcmp (w, "-Xlinker") == 0 && names_build_id (v))
-	    cl->build_id = true;
+	  else if (strcmp (w, "-Xlinker") == 0)
+	    classify_linker_option (cl, v);
+	  else if (strcmp (w, "--print-prog-name") == 0)
+	    {
+	      cl->print_prog_name = v;
+	      cl->no_link = true;
+	    }
 	  continue;
 	}
       if (w[1] == 'o')
@@ -381,10 +539,15 @@ cmdline_classify (const struct strvec *args, struct cmdline *cl,
 	cl->rdynamic = true;
       else if (starts_with (w, "-fuse-ld="))
 	cl->fuse_ld = w + strlen ("-fuse-ld=");
-      else if (starts_with (w, "-Wl,") && names_build_id (w))
-	cl->build_id = true;
+      else if (starts_with (w, "-Wl,"))
+	classify_linker_option (cl, w);
       else if (is_no_link_option (w))
-	cl->no_link = true;
+	{
+	  cl->no_link = true;
+	  if (starts_with (w, "-print-prog-name=")
+	      || starts_with (w, "--print-prog-name="))
+	    cl->print_prog_name = strchr (w, '=') + 1;
+	}
     }
   return 0;
 }

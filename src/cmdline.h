@@ -39,6 +39,9 @@ struct cmdline
   bool no_link;			/* -c, -S, -E, -M, -print-*, -dump*, -### ... */
   bool shared, pie, no_pie, static_exe, static_pie, rdynamic;
   bool build_id;		/* the linker is given a --build-id */
+  bool export_dynamic_symbol;	/* the linker is given the symbols to export
+				   (cmd/link 1.21+ instead of -rdynamic) */
+  const char *print_prog_name;	/* -print-prog-name=X, --print-prog-name X */
   const char *fuse_ld;		/* value of the last -fuse-ld= */
 };
 

@@ -290,9 +290,11 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
          gold-link says PIE, which direct links make too.  */
       if (mode == MODE_EXE_LINKSHARED && !cl->pie && !cl->no_pie)
 	strvec_push (cmd, "-pie");
-      /* cmd/link always exports the dynamic symbols; with -static it
-         replaces -rdynamic by -static (lib.go checkStatic).  */
-      if (!cl->static_exe)
+      /* cmd/link up to 1.20 exports every dynamic symbol (-rdynamic); from
+	 1.21 it names them (--export-dynamic-symbol) for exe and pie, and
+	 -rdynamic only where the probe for that fails.  With -static it
+	 replaces -rdynamic by -static (lib.go checkStatic).  */
+      if (!cl->static_exe && !cl->export_dynamic_symbol)
 	add_missing (cmd, cl, "-rdynamic");
       /* One build ID for all linkers (gcc passes a bare --build-id).  */
       if (!cl->build_id)

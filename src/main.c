@@ -243,6 +243,44 @@ pass_through (const struct strvec *driver, struct gl_error *err)
   return status < 0 ? fail (err) : status;
 }
 
+/* gold-link-ar beside gold-link's own executable, or NULL.  */
+static char *
+own_ar_path (void)
+{
+  char self[4096];
+  ssize_t n = readlink ("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0)
+    return NULL;
+  self[n] = '\0';
+  char *slash = strrchr (self, '/');
+  if (slash == NULL)
+    return NULL;
+  *slash = '\0';
+  char *ar = xasprintf ("%s/gold-link-ar", self);
+  if (access (ar, X_OK) != 0)
+    {
+      free (ar);
+      return NULL;
+    }
+  return ar;
+}
+
+/* "Which ar?" (-print-prog-name=ar, --print-prog-name ar): gold-link-ar.
+   cmd/link 1.23+ asks its -extld this when it has no -extar and uses the
+   answer, stdout and stderr together, as the archiver of a c-archive; so
+   nothing else may be printed.  -1 when there is no gold-link-ar beside
+   gold-link: then the driver answers.  */
+static int
+answer_ar_query (void)
+{
+  char *ar = own_ar_path ();
+  if (ar == NULL)
+    return -1;
+  printf ("%s\n", ar);
+  free (ar);
+  return GL_EXIT_OK;
+}
+
 /* The output must not overwrite one of its inputs.  */
 static int
 check_output_not_input (const char *output, const struct inputs *ins,
@@ -619,7 +657,10 @@ main (int argc, char **argv)
 
   bool is_link = !cl.sources && !cl.no_link
     && (cl.noperands > 0 || cl.nlibs > 0);
-  if (!is_link && opt.buildmode == NULL)
+  if (cl.print_prog_name != NULL && strcmp (cl.print_prog_name, "ar") == 0
+      && (status = answer_ar_query ()) >= 0)
+    ;
+  else if (!is_link && opt.buildmode == NULL)
     status = pass_through (&driver, &err);
   else if (cl.noperands == 0)
     {

@@ -119,6 +119,39 @@ test_response_file_count (const char *dir)
   free (a); free (b); free (c); free (at_a);
 }
 
+/* cmd/link 1.21+ writes its response file with Go's %q, one argument a
+   line: read as Go meant it when an escape tells the readings apart, and
+   with gcc's rules otherwise.  */
+static void
+test_go_response_file (const char *dir)
+{
+  char *go = xasprintf ("%s/go.rsp", dir);
+  char *plain = xasprintf ("%s/plain.rsp", dir);
+  char *mixed = xasprintf ("%s/mixed.rsp", dir);
+  char *bad = xasprintf ("%s/bad.rsp", dir);
+  write_file (go, "\"-m64\"\n\"/t\\tab/d\\xe9j\\u00e0/go.o\"\n"
+	      "\"q\\\"uote\\\\b\"\n\"-Wl,--export-dynamic-symbol=\\U0001F600\"\n");
+  /* Only \\ and \" escapes: gcc's reading is the same.  */
+  write_file (plain, "\"-o\"\n\"a \\\"b\\\"\"\n");
+  /* Two words on a line: not Go's, so gcc's rules ("\t" is "t").  */
+  write_file (mixed, "\"a\\tb\" \"c\"\n");
+  /* A bad escape: not Go's.  */
+  write_file (bad, "\"a\\qb\"\n\"\\t\"\n");
+  struct gl_error err = { 0 };
+  struct strvec out = { 0 };
+  char *a1 = xasprintf ("@%s", go), *a2 = xasprintf ("@%s", plain);
+  char *a3 = xasprintf ("@%s", mixed), *a4 = xasprintf ("@%s", bad);
+  char *argv[] = { "gold-link", a1, a2, a3, a4, NULL };
+  CHECK (cmdline_expand_response_files (5, argv, &out, &err) == 0);
+  CHECK_STR (joined (&out), "gold-link|-m64|/t\tab/d\xe9j\xc3\xa0/go.o|"
+	     "q\"uote\\b|-Wl,--export-dynamic-symbol=\xf0\x9f\x98\x80|"
+	     "-o|a \"b\"|atb|c|aqb|t");
+  strvec_free (&out);
+  unlink (go); unlink (plain); unlink (mixed); unlink (bad);
+  free (go); free (plain); free (mixed); free (bad);
+  free (a1); free (a2); free (a3); free (a4);
+}
+
 static void
 split (const char *const *words, struct strvec *own, struct strvec *driver)
 {
@@ -214,7 +247,37 @@ test_classify (void)
   /* Queries do not link.  */
   const char *query[] = { "-print-file-name=crtbegin.o", NULL };
   classify (query, &cl, &args, 0);
+  CHECK (cl.no_link && cl.print_prog_name == NULL);
+  cmdline_free (&cl);
+  strvec_free (&args);
+
+  /* cmd/link 1.23+ asks which ar: the probe, then the query.  */
+  const char *ar_probe[] = { "-m64", "-o", "/t/a.out",
+			     "--print-prog-name=ar", "/t/trivial.c", NULL };
+  classify (ar_probe, &cl, &args, 0);
   CHECK (cl.no_link);
+  CHECK_STR (cl.print_prog_name, "ar");
+  cmdline_free (&cl);
+  strvec_free (&args);
+  const char *ar_query[] = { "-m64", "--print-prog-name", "ar", NULL };
+  classify (ar_query, &cl, &args, 0);
+  CHECK (cl.no_link && cl.noperands == 0);
+  CHECK_STR (cl.print_prog_name, "ar");
+  cmdline_free (&cl);
+  strvec_free (&args);
+
+  /* cmd/link 1.21+ names the exported symbols; 1.24+ gives the build ID.  */
+  const char *exports[] = { "-m64", "-Wl,--build-id=0x0123",
+			    "-Wl,--export-dynamic-symbol=crosscall2",
+			    "/t/go.o", NULL };
+  classify (exports, &cl, &args, 0);
+  CHECK (cl.export_dynamic_symbol && cl.build_id && !cl.rdynamic);
+  cmdline_free (&cl);
+  strvec_free (&args);
+  const char *xlinker[] = { "-Xlinker", "--export-dynamic-symbol",
+			    "-Xlinker", "main", "/t/go.o", NULL };
+  classify (xlinker, &cl, &args, 0);
+  CHECK (cl.export_dynamic_symbol && !cl.build_id);
   cmdline_free (&cl);
   strvec_free (&args);
 
@@ -231,6 +294,7 @@ main (int argc, char **argv)
   const char *dir = argc > 1 ? argv[1] : ".";
   test_response_files (dir);
   test_response_file_count (dir);
+  test_go_response_file (dir);
   test_split ();
   test_classify ();
   return unit_report ("test-cmdline");
