@@ -186,6 +186,8 @@ direct_build_command (const struct gl_ld_choice *ld, const struct strvec *cc,
   strvec_push (cmd, arch->ld_emulation);
   strvec_push (cmd, "--hash-style=gnu");
   strvec_push (cmd, "--as-needed");
+  for (size_t i = 0; i < ld->flags.n; i++)
+    strvec_push (cmd, ld->flags.v[i]);
   switch (kind)
     {
     case CRT_EXE:

@@ -309,6 +309,8 @@ linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
 	strvec_push_own (cmd, xasprintf ("-B%s/", ld_dir));
       strvec_push_own (cmd, xasprintf ("-fuse-ld=%s",
 				       linker_kind_name (ld->kind)));
+      for (size_t i = 0; i < ld->flags.n; i++)
+	strvec_push_own (cmd, xasprintf ("-Wl,%s", ld->flags.v[i]));
     }
   /* Before the arguments, so that an explicit -z execstack still wins.  */
   strvec_push (cmd, "-Wl,-z,noexecstack");
@@ -491,6 +493,7 @@ linker_choice_free (struct gl_ld_choice *ld)
   free (ld->path);
   free (ld->version);
   free (ld->why);
+  strvec_free (&ld->flags);
   memset (ld, 0, sizeof *ld);
 }
 

@@ -29,6 +29,9 @@ struct gl_ld_choice
   char *path;			/* the program */
   char *version;		/* the first line of its -V text */
   char *why;			/* the rule that chose it, for -v */
+  struct strvec flags;		/* options this link needs of this linker,
+				   as the linker spells them (-Wl, through
+				   the driver) */
 };
 
 const char *linker_kind_name (enum gl_ld kind);

@@ -542,6 +542,18 @@ link_inputs (struct strvec *driver, const struct cmdline *cl, struct gl_error *e
   bool go_archive = !have_g && ins.go_archive != NULL;
   if (choose_linker (cl, arch, mode, go_archive, &ld, err) != 0)
     goto out;
+  /* cmd/link 1.24+ reopens the output and sums the FIPS module through the
+     pointers in .go.fipsinfo as the file holds them; lld leaves the place
+     of a dynamic relocation zero unless asked, and the program then fails
+     its self-test under GODEBUG=fips140=on.  */
+  if (have_g && g.fipsinfo && ld.kind == LD_LLD)
+    {
+      strvec_init (&ld.flags);
+      strvec_push (&ld.flags, "--apply-dynamic-relocs");
+      gl_verbosef ("linker: --apply-dynamic-relocs, because go.o has "
+		   ".go.fipsinfo: cmd/link checksums the FIPS module through "
+		   "pointers it reads from the file");
+    }
   if (opt.direct)
     gl_verbosef ("linker: %s (%s) run directly, with the C runtime glue "
 		 "%s (chosen by %s) uses, by %s", ld.version, ld.path,
