@@ -215,8 +215,10 @@ EOF
 fi
 
 # --- the sections newer releases add arrive intact ------------------------
-# Every Go section of go.o is in the output, under its name, and the DWARF
-# version is go.o's (5 from 1.25).  go.o comes from a recorded exe and pie.
+# Every Go section that Go's own external link (gcc and ld.bfd, no
+# gold-link) puts in the output is there with every linker, under its name
+# (a pie's .data.rel.ro.go.type lands in .data.rel.ro, as there), and the
+# DWARF version is go.o's (5 from 1.25).  The commands are recorded once.
 write_recorder rec.sh
 mkdir t
 for mode in exe pie; do
@@ -224,20 +226,22 @@ for mode in exe pie; do
     -ldflags="-linkmode=external -extld=$WORK/rec.sh -tmpdir=$WORK/t" ./cgoprog > rec-$mode.log 2>&1 \
     || { cat rec-$mode.log; fail "go build (recorded $mode) failed"; }
   goo=$WORK/rec-$mode.d/go.o
-  want=$(sections "$goo" | grep -E '^\.(go\.|gopclntab|gosymtab|typelink|itablink|noptr|note\.go|data\.rel\.ro\.go|debug_)' | sort -u)
-  [ -n "$want" ] || fail "no Go sections in go.o"
-  printf '%s\n' "$want" > want.txt
+  gcc -o stock-$mode @"$WORK/rec-$mode.rsp" || fail "$mode: Go's own link of the recorded command failed"
+  sections stock-$mode | grep -E '^\.(go\.|gopclntab|gosymtab|typelink|itablink|noptr|note\.go|data\.rel\.ro|debug_)' \
+    | sort -u > want.txt
+  [ -s want.txt ] || fail "no Go sections in the output of Go's own link"
   dv=$(readelf --debug-dump=info "$goo" 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
   for l in bfd gold lld mold; do
     case $l in bfd) p=ld.bfd ;; gold) p=ld.gold ;; lld) p=ld.lld ;; mold) p=mold ;; esac
     command -v $p > /dev/null || continue
     o=s-$mode-$l
     "$GOLD_LINK" --linker=$l -o $o @"$WORK/rec-$mode.rsp" 2> $o.log || { cat $o.log; fail "$mode: gold-link --linker=$l failed"; }
+    ./$o | grep -q 'hello from a gold-linked' || fail "$mode linked by $l does not run"
     missing=$(sections $o | sort -u | comm -13 - want.txt)
     [ -z "$missing" ] || fail "$mode linked by $l lost sections: $missing"
     got=$(readelf --debug-dump=info $o 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
     [ "$got" = "$dv" ] || fail "$mode linked by $l: DWARF version $got, go.o has $dv"
   done
-  note "$mode: $(printf "%s" "$want" | tr "\n" " ") and DWARF $dv arrive with every linker"
+  note "$mode: $(tr '\n' ' ' < want.txt)and DWARF $dv arrive with every linker"
 done
 note "Go $GL_GO_VERSION: all checks passed"
