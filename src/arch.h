@@ -31,8 +31,9 @@ enum gl_ld
 };
 
 /* A linker that is known to produce a broken output for some modes: MODES
-   is a set of (1 << enum gl_mode) bits, plus GL_LIMIT_STATIC_PIE; in
-   c-archive it means linking a program that contains a Go c-archive.  */
+   is a set of (1 << enum gl_mode) bits, plus GL_LIMIT_STATIC_PIE and
+   GL_LIMIT_STRIP_DEBUG (-Wl,-S); in c-archive it means linking a program
+   that contains a Go c-archive.  */
 struct gl_ld_limit
 {
   enum gl_ld ld;
@@ -41,6 +42,7 @@ struct gl_ld_limit
 };
 
 #define GL_LIMIT_STATIC_PIE (1u << 31)
+#define GL_LIMIT_STRIP_DEBUG (1u << 30)
 
 struct gl_arch
 {

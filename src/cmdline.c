@@ -454,6 +454,27 @@ names_export_symbol (const char *w)
   return strstr (w, "-export-dynamic-symbol") != NULL;
 }
 
+/* Does it tell the linker -S (--strip-debug)?  W is a whole -Wl, word,
+   whose options are separated by commas, or one -Xlinker value.  */
+static bool
+names_strip_debug (const char *w)
+{
+  if (starts_with (w, "-Wl,"))
+    w += strlen ("-Wl,");
+  while (*w != '\0')
+    {
+      size_t n = strcspn (w, ",");
+      if ((n == 2 && strncmp (w, "-S", n) == 0)
+	  || (n == 13 && strncmp (w, "--strip-debug", n) == 0)
+	  || (n == 12 && strncmp (w, "-strip-debug", n) == 0))
+	return true;
+      w += n;
+      if (*w == ',')
+	w++;
+    }
+  return false;
+}
+
 /* What a linker option given through -Wl, or -Xlinker says.  */
 static void
 classify_linker_option (struct cmdline *cl, const char *w)
@@ -462,6 +483,8 @@ classify_linker_option (struct cmdline *cl, const char *w)
     cl->build_id = true;
   if (names_export_symbol (w))
     cl->export_dynamic_symbol = true;
+  if (names_strip_debug (w))
+    cl->strip_debug = true;
 }
 
 int

@@ -41,6 +41,8 @@ struct cmdline
   bool build_id;		/* the linker is given a --build-id */
   bool export_dynamic_symbol;	/* the linker is given the symbols to export
 				   (cmd/link 1.21+ instead of -rdynamic) */
+  bool strip_debug;		/* the linker is given -S (--strip-debug):
+				   cmd/link 1.26+ for -w without -s */
   const char *print_prog_name;	/* -print-prog-name=X, --print-prog-name X */
   const char *fuse_ld;		/* value of the last -fuse-ld= */
 };

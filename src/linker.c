@@ -369,6 +369,9 @@ static const struct gl_ld_limit limits_everywhere[] = {
     "re-read the Go shared libraries it writes (golang/go#46560)" },
   { LD_GOLD, GL_LIMIT_STATIC_PIE,
     "gold has no --no-dynamic-linker, which a static PIE needs" },
+  { LD_MOLD, GL_LIMIT_STRIP_DEBUG,
+    "mold 1.10 drops the whole .symtab for -S (--strip-debug), which is "
+    "to remove only the debug sections (rui314/mold#1080)" },
   { 0, 0, NULL }
 };
 

@@ -359,6 +359,10 @@ choose_linker (const struct cmdline *cl, const struct gl_arch *arch,
   unsigned modes = go_archive ? 1u << MODE_C_ARCHIVE : 1u << mode;
   if (cl->static_pie)
     modes |= GL_LIMIT_STATIC_PIE;
+  /* cmd/link 1.26+ sends -Wl,-S for -w without -s (-linkshared and Go
+     shared libraries always): the symbol table must stay.  */
+  if (cl->strip_debug)
+    modes |= GL_LIMIT_STRIP_DEBUG;
   char *what = xstrdup (cl->static_pie ? "static-pie"
 			 : go_archive ? "a program containing a Go c-archive"
 			 : mode_name (mode));

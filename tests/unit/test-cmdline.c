@@ -278,6 +278,26 @@ test_classify (void)
 			    "-Xlinker", "main", "/t/go.o", NULL };
   classify (xlinker, &cl, &args, 0);
   CHECK (cl.export_dynamic_symbol && !cl.build_id);
+  CHECK (!cl.strip_debug);
+  cmdline_free (&cl);
+  strvec_free (&args);
+
+  /* cmd/link 1.26+: -w without -s is -Wl,-S; a -Wl, word may hold several
+     options, and -S is only a whole one.  */
+  const char *strip[] = { "-m64", "-Wl,-z,relro,-S", "/t/go.o", NULL };
+  classify (strip, &cl, &args, 0);
+  CHECK (cl.strip_debug);
+  cmdline_free (&cl);
+  strvec_free (&args);
+  const char *strip_x[] = { "-Xlinker", "--strip-debug", "/t/go.o", NULL };
+  classify (strip_x, &cl, &args, 0);
+  CHECK (cl.strip_debug);
+  cmdline_free (&cl);
+  strvec_free (&args);
+  const char *no_strip[] = { "-Wl,-Sx", "-Wl,--strip-all", "-s", "/t/go.o",
+			     NULL };
+  classify (no_strip, &cl, &args, 0);
+  CHECK (!cl.strip_debug);
   cmdline_free (&cl);
   strvec_free (&args);
 
