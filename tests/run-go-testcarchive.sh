@@ -7,7 +7,4 @@
 . "$abs_srcdir/tests/lib.sh"
 . "$abs_srcdir/tests/go/suite.sh"
 
-gosuite_setup
-gosuite_copy_misc
-gosuite_go_test "$WORK/misc/cgo/testcarchive"
-gosuite_expect_links ar
+gosuite_run 1.19 testcarchive

@@ -5,7 +5,4 @@
 . "$abs_srcdir/tests/lib.sh"
 . "$abs_srcdir/tests/go/suite.sh"
 
-gosuite_setup
-gosuite_copy_misc
-gosuite_go_test "$WORK/misc/cgo/testcshared"
-gosuite_expect_links extld
+gosuite_run 1.19 testcshared

@@ -6,7 +6,4 @@
 . "$abs_srcdir/tests/lib.sh"
 . "$abs_srcdir/tests/go/suite.sh"
 
-gosuite_setup
-gosuite_goroot
-gosuite_go_test "$GOSUITE_GOROOT_COPY/misc/cgo/testplugin"
-gosuite_expect_links extld
+gosuite_run 1.19 testplugin

@@ -7,7 +7,4 @@
 . "$abs_srcdir/tests/lib.sh"
 . "$abs_srcdir/tests/go/suite.sh"
 
-gosuite_setup
-gosuite_goroot
-gosuite_go_test "$GOSUITE_GOROOT_COPY/misc/cgo/testshared"
-gosuite_expect_links extld
+gosuite_run 1.19 testshared

@@ -1,0 +1,7 @@
+#!/bin/sh
+# cmd/cgo/internal/testtls (Go 1.19/1.20: misc/cgo/testtls) of the Go that GO
+# selects, built with go test -buildmode=pie and linked by gold-link.
+. "$abs_srcdir/tests/lib.sh"
+. "$abs_srcdir/tests/go/suite.sh"
+
+gosuite_run selected testtls pie
