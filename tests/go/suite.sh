@@ -102,6 +102,17 @@ gosuite_run_misc () {
       gosuite_copy_misc
       root=$WORK/misc/cgo ;;
   esac
+  case $suite in
+    testlife|teststdio)
+      # Their programs are built by GOROOT/test/run.go, which runs `go run`
+      # with GOFLAGS= (so without -extld): cmd/link then takes its extld
+      # from CC.  The wrapper is CC, and gold-link, which passes the
+      # compiles through, uses gcc.
+      CC=$WORK/wrap/extld GOLD_LINK_CC=gcc
+      export CC GOLD_LINK_CC
+      note "CC=$CC GOLD_LINK_CC=$GOLD_LINK_CC: test/run.go clears GOFLAGS"
+      ;;
+  esac
   for d in $dirs; do
     gosuite_go_test "$root/$d" "$@"
   done
