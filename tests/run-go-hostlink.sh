@@ -234,14 +234,22 @@ for mode in exe pie; do
   for l in bfd gold lld mold; do
     case $l in bfd) p=ld.bfd ;; gold) p=ld.gold ;; lld) p=ld.lld ;; mold) p=mold ;; esac
     command -v $p > /dev/null || continue
-    o=s-$mode-$l
-    "$GOLD_LINK" --linker=$l -o $o @"$WORK/rec-$mode.rsp" 2> $o.log || { cat $o.log; fail "$mode: gold-link --linker=$l failed"; }
-    ./$o | grep -q 'hello from a gold-linked' || fail "$mode linked by $l does not run"
-    missing=$(sections $o | sort -u | comm -13 - want.txt)
-    [ -z "$missing" ] || fail "$mode linked by $l lost sections: $missing"
-    got=$(readelf --debug-dump=info $o 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
-    [ "$got" = "$dv" ] || fail "$mode linked by $l: DWARF version $got, go.o has $dv"
+    for via in driver direct; do
+      o=s-$mode-$l-$via x=
+      [ $via = direct ] && x=--direct
+      "$GOLD_LINK" --linker=$l $x -o $o @"$WORK/rec-$mode.rsp" 2> $o.log || { cat $o.log; fail "$mode: gold-link --linker=$l $x failed"; }
+      ./$o | grep -q 'hello from a gold-linked' || fail "$mode linked by $l ($via) does not run"
+      missing=$(sections $o | sort -u | comm -13 - want.txt)
+      [ -z "$missing" ] || fail "$mode linked by $l ($via) lost sections: $missing"
+      got=$(readelf --debug-dump=info $o 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
+      [ "$got" = "$dv" ] || fail "$mode linked by $l ($via): DWARF version $got, go.o has $dv"
+      if [ "$minor" -ge 21 ]; then
+        # The named exports, and only they, with the raw linker too.
+        readelf --dyn-syms -W $o | grep -q ' crosscall2$' || fail "$o: crosscall2 is not exported"
+        ! readelf --dyn-syms -W $o | grep -q ' x_cgo_init$' || fail "$o: x_cgo_init exported: -rdynamic crept in"
+      fi
+    done
   done
-  note "$mode: $(tr '\n' ' ' < want.txt)and DWARF $dv arrive with every linker"
+  note "$mode: $(tr '\n' ' ' < want.txt)and DWARF $dv arrive with every linker, through the driver and --direct"
 done
 note "Go $GL_GO_VERSION: all checks passed"
