@@ -94,12 +94,12 @@ fi
 
 # --- c-shared and plugin: relative -o in the output directory ------------
 mkdir out
-build c-shared -buildmode=c-shared -o out/libgo.so -ldflags="$LDF" ./clib
+build c-shared -buildmode=c-shared -o out/libgo.so -ldflags="$LDF -extldflags=-v" ./clib
 gcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl || fail "cannot build the dlopen driver"
 ./dl "$WORK/out/libgo.so" | grep -q 'GoAdd(1, 2) = 3' || fail "the c-shared library does not load"
 gcc -o use "$TESTDATA/cdrivers/use.c" -Lout -lgo || fail "cannot link with the c-shared library"
 LD_LIBRARY_PATH=$WORK/out ./use | grep -q 'GoAdd(40, 2) = 42' || fail "the c-shared library does not work linked"
-build plugin -buildmode=plugin -o out/greet.so -ldflags="$LDF" ./plugin
+build plugin -buildmode=plugin -o out/greet.so -ldflags="$LDF -extldflags=-v" ./plugin
 go build -o host -ldflags="$GL_LDFLAGS" ./pluginhost || fail "plugin host"
 ./host "$WORK/out/greet.so" | grep -qx 'hi, gold-link from a plugin' || fail "the plugin does not load"
 if [ "$minor" -ge 21 ]; then
@@ -111,6 +111,24 @@ if [ "$minor" -ge 21 ]; then
   done
   note "c-shared, plugin: relative -o in the output directory, linked and loaded"
 fi
+
+# The release and the mode read from go.o in every library mode (a Go
+# 1.19 plugin names its release only in DWARF, a 1.19 Go shared library
+# only in runtime.buildVersion).
+mkdir shx
+printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+: > log/extld
+go install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" -ldflags="$LDF -extldflags=-v" \
+  runtime sync/atomic > shared.build.log 2>&1 || { cat shared.build.log; fail "go install -buildmode=shared failed"; }
+go build -linkshared -pkgdir="$WORK/pkg" -o lsh -ldflags="$LDF -extldflags=-v" ./shx > linkshared.build.log 2>&1 \
+  || { cat linkshared.build.log; fail "go build -linkshared failed"; }
+./lsh 2>&1 | grep -q 'hello from a shared runtime' || fail "the -linkshared executable does not run"
+for m in c-shared:c-shared plugin:plugin shared:shared "linkshared:exe (-linkshared)"; do
+  log=${m%%:*}.build.log
+  grep -q "^gold-link: Go object: .*, $GL_GO_VERSION)$" $log || { cat $log; fail "${m%%:*}: -v does not name $GL_GO_VERSION"; }
+  grep -q "^gold-link: mode: ${m#*:} (from " $log || { cat $log; fail "${m%%:*}: not linked as ${m#*:}"; }
+done
+note "c-shared, plugin, shared, -linkshared: $GL_GO_VERSION and the mode read from go.o"
 
 # --- c-archive: with -extar, and without it ------------------------------
 : > log/ar
