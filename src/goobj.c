@@ -320,7 +320,7 @@ goobj_buildinfo_version (const unsigned char *buf, size_t len)
 }
 
 /* runtime.buildVersion's bytes, "go1.19.8\0", for objects without
-   .go.buildinfo (-buildmode=shared before Go 1.2x).  */
+   .go.buildinfo (Go 1.19's -buildmode=shared).  */
 static char *
 symbol_version (Elf *elf, const GElf_Sym *sym)
 {

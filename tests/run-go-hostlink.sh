@@ -94,12 +94,12 @@ fi
 
 # --- c-shared and plugin: relative -o in the output directory ------------
 mkdir out
-build c-shared -buildmode=c-shared -o out/libgo.so -ldflags="$LDF" ./clib
+build c-shared -buildmode=c-shared -o out/libgo.so -ldflags="$LDF -extldflags=-v" ./clib
 gcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl || fail "cannot build the dlopen driver"
 ./dl "$WORK/out/libgo.so" | grep -q 'GoAdd(1, 2) = 3' || fail "the c-shared library does not load"
 gcc -o use "$TESTDATA/cdrivers/use.c" -Lout -lgo || fail "cannot link with the c-shared library"
 LD_LIBRARY_PATH=$WORK/out ./use | grep -q 'GoAdd(40, 2) = 42' || fail "the c-shared library does not work linked"
-build plugin -buildmode=plugin -o out/greet.so -ldflags="$LDF" ./plugin
+build plugin -buildmode=plugin -o out/greet.so -ldflags="$LDF -extldflags=-v" ./plugin
 go build -o host -ldflags="$GL_LDFLAGS" ./pluginhost || fail "plugin host"
 ./host "$WORK/out/greet.so" | grep -qx 'hi, gold-link from a plugin' || fail "the plugin does not load"
 if [ "$minor" -ge 21 ]; then
@@ -111,6 +111,24 @@ if [ "$minor" -ge 21 ]; then
   done
   note "c-shared, plugin: relative -o in the output directory, linked and loaded"
 fi
+
+# The release and the mode read from go.o in every library mode (a Go
+# 1.19 plugin names its release only in DWARF, a 1.19 Go shared library
+# only in runtime.buildVersion).
+mkdir shx
+printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+: > log/extld
+go install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" -ldflags="$LDF -extldflags=-v" \
+  runtime sync/atomic > shared.build.log 2>&1 || { cat shared.build.log; fail "go install -buildmode=shared failed"; }
+go build -linkshared -pkgdir="$WORK/pkg" -o lsh -ldflags="$LDF -extldflags=-v" ./shx > linkshared.build.log 2>&1 \
+  || { cat linkshared.build.log; fail "go build -linkshared failed"; }
+./lsh 2>&1 | grep -q 'hello from a shared runtime' || fail "the -linkshared executable does not run"
+for m in c-shared:c-shared plugin:plugin shared:shared "linkshared:exe (-linkshared)"; do
+  log=${m%%:*}.build.log
+  grep -q "^gold-link: Go object: .*, $GL_GO_VERSION)$" $log || { cat $log; fail "${m%%:*}: -v does not name $GL_GO_VERSION"; }
+  grep -q "^gold-link: mode: ${m#*:} (from " $log || { cat $log; fail "${m%%:*}: not linked as ${m#*:}"; }
+done
+note "c-shared, plugin, shared, -linkshared: $GL_GO_VERSION and the mode read from go.o"
 
 # --- c-archive: with -extar, and without it ------------------------------
 : > log/ar
@@ -234,14 +252,22 @@ for mode in exe pie; do
   for l in bfd gold lld mold; do
     case $l in bfd) p=ld.bfd ;; gold) p=ld.gold ;; lld) p=ld.lld ;; mold) p=mold ;; esac
     command -v $p > /dev/null || continue
-    o=s-$mode-$l
-    "$GOLD_LINK" --linker=$l -o $o @"$WORK/rec-$mode.rsp" 2> $o.log || { cat $o.log; fail "$mode: gold-link --linker=$l failed"; }
-    ./$o | grep -q 'hello from a gold-linked' || fail "$mode linked by $l does not run"
-    missing=$(sections $o | sort -u | comm -13 - want.txt)
-    [ -z "$missing" ] || fail "$mode linked by $l lost sections: $missing"
-    got=$(readelf --debug-dump=info $o 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
-    [ "$got" = "$dv" ] || fail "$mode linked by $l: DWARF version $got, go.o has $dv"
+    for via in driver direct; do
+      o=s-$mode-$l-$via x=
+      [ $via = direct ] && x=--direct
+      "$GOLD_LINK" --linker=$l $x -o $o @"$WORK/rec-$mode.rsp" 2> $o.log || { cat $o.log; fail "$mode: gold-link --linker=$l $x failed"; }
+      ./$o | grep -q 'hello from a gold-linked' || fail "$mode linked by $l ($via) does not run"
+      missing=$(sections $o | sort -u | comm -13 - want.txt)
+      [ -z "$missing" ] || fail "$mode linked by $l ($via) lost sections: $missing"
+      got=$(readelf --debug-dump=info $o 2>/dev/null | sed -n 's/^ *Version: *//p' | head -n 1)
+      [ "$got" = "$dv" ] || fail "$mode linked by $l ($via): DWARF version $got, go.o has $dv"
+      if [ "$minor" -ge 21 ]; then
+        # The named exports, and only they, with the raw linker too.
+        readelf --dyn-syms -W $o | grep -q ' crosscall2$' || fail "$o: crosscall2 is not exported"
+        ! readelf --dyn-syms -W $o | grep -q ' x_cgo_init$' || fail "$o: x_cgo_init exported: -rdynamic crept in"
+      fi
+    done
   done
-  note "$mode: $(tr '\n' ' ' < want.txt)and DWARF $dv arrive with every linker"
+  note "$mode: $(tr '\n' ' ' < want.txt)and DWARF $dv arrive with every linker, through the driver and --direct"
 done
 note "Go $GL_GO_VERSION: all checks passed"

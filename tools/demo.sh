@@ -12,11 +12,11 @@ unset GOFLAGS
 flags="-linkmode=external -extld=$build/gold-link -extar=$build/gold-link-ar -extldflags=-v"
 
 echo "== go build (cgo executable) through gold-link"
-go build -o prog -ldflags="$flags" ./cgoprog 2>&1 | grep '^gold-link: \(mode\|TLS\|linker\)'
+go build -o prog -ldflags="$flags" ./cgoprog 2>&1 | grep '^gold-link: \(Go object\|mode\|TLS\|linker\)'
 ./prog
 
 echo "== go build -buildmode=c-shared through gold-link"
-go build -buildmode=c-shared -o libdemo.so -ldflags="$flags" ./clib 2>&1 | grep '^gold-link: \(mode\|TLS\|linker\)'
+go build -buildmode=c-shared -o libdemo.so -ldflags="$flags" ./clib 2>&1 | grep '^gold-link: \(Go object\|mode\|TLS\|linker\)'
 gcc -o use "$src/tests/data/cdrivers/use.c" -L. -ldemo -Wl,-rpath,"$work"
 ./use
 gcc -o dl "$src/tests/data/cdrivers/dl.c" -ldl

@@ -19,3 +19,9 @@ $SUDO apt-get install -y -q --no-install-recommends \
 # cross compilers.  tools/install-cross.sh adds the other architectures.
 $SUDO apt-get install -y -q --no-install-recommends \
   gcc-12-aarch64-linux-gnu libc6-dev-arm64-cross gcc-12-multilib libc6-i386 qemu-user
+# Go 1.27.3 for make check GO=1.27.3: the go command (1.21+) fetches it as
+# a module into its module cache; Go 1.19 is Debian's golang-go above.
+if command -v go > /dev/null 2>&1; then
+  "$(dirname "$0")/go-root.sh" 1.27.3 > /dev/null \
+    || echo "install-deps.sh: could not fetch Go 1.27.3; make check GO=1.27.3 will skip" >&2
+fi
