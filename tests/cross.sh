@@ -4,12 +4,15 @@
 #   XTRIPLET  Debian's triplet: the cross gcc, binutils and /usr/TRIPLET
 #   XQEMU     the qemu-user program that runs its binaries (empty: native)
 #   XLE       the local-exec TLS relocation gold-link must name in an exe
-#             go.o (empty where Go 1.19 uses initial-exec even there)
+#             go.o
+#   XLE_SINCE the Go minor release from which exes use it (riscv64: 22;
+#             before, initial-exec even there); empty: every release
 #   XIE       the initial-exec TLS relocation it must name in a pie go.o
 # With the cross gcc as CC, go build links a cgo executable, a PIE, a
 # c-shared library and a c-archive through gold-link (cmd/link's commands
-# are recorded); each runs, the libraries from C programs.  Where Go 1.19
-# has them (not riscv64), also a plugin loaded by a host program and a Go
+# are recorded); each runs, the libraries from C programs.  Where the Go
+# release has them (go list -buildmode answers, and must agree with the
+# release table below), also a plugin loaded by a host program and a Go
 # shared library with a -linkshared executable.  Then every
 # installed linker and auto, through gcc and --direct, relinks each mode
 # from the recorded command: it links and runs, or gold-link refuses it
@@ -21,6 +24,8 @@
 need_cmd go readelf timeout
 export GOARCH=$XARCH
 unset CC
+# Local-exec TLS in executables from XLE_SINCE on.
+[ -z "${XLE_SINCE:-}" ] || [ "$GL_GO_MINOR" -ge "$XLE_SINCE" ] || XLE=
 
 # The C compiler for the target.
 case $XARCH in
@@ -142,32 +147,59 @@ xrun_ok dl.out check_dl ./dl "$WORK/libgo.so" || { cat dl.out; fail "dlopen of l
 xrun_ok use-a.out check_use ./use-a || { cat use-a.out; fail "a program with libgo.a does not work"; }
 note "go build: exe, pie, c-shared (linked and dlopened), c-archive: ok"
 
-# Go's dynamically linked modes, where Go 1.19 has them (not on riscv64):
-# a plugin loaded by a host program, and a Go shared library (runtime and
+# Go's dynamically linked modes, where this Go release has them: a plugin
+# loaded by a host program, and a Go shared library (runtime and
 # sync/atomic, as testshared builds it) used by a -linkshared executable.
+# go list -buildmode=M says whether go supports M here; it must agree with
+# what the releases are known to do (internal/platform/supported.go):
+# riscv64 has plugin from Go 1.25 and never shared.
 check_plugin () { grep -qx 'hi, gold-link from a plugin' "$1"; }
 check_lsh () { grep -q 'hello from a shared runtime' "$1"; }
+go_module plugin pluginhost
+# go_supports MODE: does go build -buildmode=MODE for this GOARCH?
+go_supports () {
+  xgo list -buildmode="$1" ./plugin > "$1.list.log" 2>&1 && return 0
+  grep -q "buildmode=$1 not supported on linux/$XARCH" "$1.list.log" \
+    || { cat "$1.list.log"; fail "go list -buildmode=$1 failed for another reason"; }
+  return 1
+}
+case $XARCH in
+  riscv64) want_plugin=$([ "$GL_GO_MINOR" -ge 25 ] && echo yes || echo no) want_shared=no ;;
+  *) want_plugin=yes want_shared=yes ;;
+esac
+has_plugin=no has_shared=no
+go_supports plugin && has_plugin=yes
+go_supports shared && has_shared=yes
+[ $has_plugin = $want_plugin ] \
+  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=plugin supported: $has_plugin, expected $want_plugin"
+[ $has_shared = $want_shared ] \
+  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=shared supported: $has_shared, expected $want_shared"
 XMODES="exe pie c-shared c-archive"
-if [ "$XARCH" != riscv64 ]; then
-  XMODES="$XMODES plugin shared linkshared"
-  go_module plugin pluginhost
-  mkdir shx
-  printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+if [ $has_plugin = yes ]; then
+  XMODES="$XMODES plugin"
   record plugin build -buildmode=plugin -o greet.so -ldflags="$REC_FLAGS" ./plugin
   xgo build -o host -ldflags="$GL_LDFLAGS" ./pluginhost > host.build.log 2>&1 \
     || { cat host.build.log; fail "go build of the plugin host failed"; }
+  xrun_ok host.out check_plugin ./host "$WORK/greet.so" \
+    || { cat host.out; fail "the plugin from go build does not work"; }
+  note "go build: plugin: ok"
+else
+  note "go build: no plugin mode on $XARCH in $GL_GO_VERSION"
+fi
+if [ $has_shared = yes ]; then
+  XMODES="$XMODES shared linkshared"
+  mkdir shx
+  printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
   # The same flags both times, or go rebuilds the library for the executable.
   record shared install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" \
     -ldflags="$REC_FLAGS" runtime sync/atomic
   record linkshared build -linkshared -pkgdir="$WORK/pkg" -o lsh0 \
     -ldflags="$REC_FLAGS" ./shx
   shlib=$(cd pkg && ls lib*.so)
-  xrun_ok host.out check_plugin ./host "$WORK/greet.so" \
-    || { cat host.out; fail "the plugin from go build does not work"; }
   xrun_ok lsh0.out check_lsh ./lsh0 || { cat lsh0.out; fail "the -linkshared executable from go build does not run"; }
-  note "go build: plugin, shared, -linkshared exe: ok"
+  note "go build: shared, -linkshared exe: ok"
 else
-  note "go build: no plugin or shared modes on $XARCH in Go 1.19"
+  note "go build: no shared or -linkshared mode on $XARCH in $GL_GO_VERSION"
 fi
 
 # Which linker wrote OUT?  lld and mold leave a .comment line, gold a
@@ -238,9 +270,11 @@ out_name () {
 
 # Limits these programs cannot prove: lld's Go shared libraries and
 # -linkshared executables fail testshared's TestGCData (golang/go#46560),
-# which programs this small do not show.
+# which programs this small do not show; mold's riscv64 exe limit is about
+# local-exec TLS, which Go before 1.22 does not use there (XLE empty).
 unprovable () {
-  [ "$1" = lld ] && { [ "$2" = shared ] || [ "$2" = linkshared ]; }
+  [ "$1" = lld ] && { [ "$2" = shared ] || [ "$2" = linkshared ]; } && return 0
+  [ "$XARCH" = riscv64 ] && [ "$1" = mold ] && [ "$2" = exe ] && [ -z "$XLE" ]
 }
 
 # run_one MODE LINKER VIA: link, run, and report one line of the table.
@@ -267,7 +301,10 @@ run_one () {
       how="link fails: $how"
     elif xcheck "$d/forced" "$mode"; then
       if unprovable "$l" "$mode"; then
-	note "$mode $l $via: refused: $why; forced: links and runs here (the failure shows in testshared's TestGCData)"
+	case $l in
+	  lld) note "$mode $l $via: refused: $why; forced: links and runs here (the failure shows in testshared's TestGCData)" ;;
+	  *) note "$mode $l $via: refused: $why; forced: links and runs here ($GL_GO_VERSION's exe go.o has no local-exec TLS)" ;;
+	esac
 	return 0
       fi
       cat "$d/forced/log"
@@ -344,8 +381,8 @@ if [ -s o-linkshared-auto-gcc/log ]; then
 fi
 
 # The TLS rules refuse an exe go.o as a library, before any linker runs,
-# naming the arch's relocation.  (On riscv64 Go 1.19 uses initial-exec in
-# executables too: there is nothing for them to refuse.)
+# naming the arch's relocation.  (On riscv64 before Go 1.22 exes use
+# initial-exec too: there is nothing for them to refuse.)
 bad_setup
 exe_objs=$(ls exe.d/0*.o)
 expect_bad 1 "exe.d/go.o: has no $XENTRY: it was not built for a library mode" \
