@@ -223,6 +223,29 @@ made_by () {
   fi
 }
 
+# cmd/link asks for gold in Go's dynamically linked modes: on arm before Go
+# 1.21; on arm64 before Go 1.26.3, from which it asks the compiler for
+# -Wl,--version and wants gold only where GNU ld is 2.35 or older (here it
+# is newer).  gold-link must honour the request.
+go_patch=$(printf '%s\n' "$GL_GO_VERSION" | sed -n 's/^go1\.[0-9]*\.\([0-9]*\).*/\1/p')
+want_gold=no
+case $XARCH in
+  arm) [ "$GL_GO_MINOR" -ge 21 ] || want_gold=yes ;;
+  arm64) [ "$GL_GO_MINOR" -gt 26 ] || { [ "$GL_GO_MINOR" = 26 ] && [ "${go_patch:-0}" -ge 3 ]; } \
+    || want_gold=yes ;;
+esac
+for m in plugin shared linkshared; do
+  [ -s $m.rsp ] || continue
+  case $m in plugin) o=greet.so ;; shared) o=pkg/$shlib ;; linkshared) o=lsh0 ;; esac
+  if grep -qx "'-fuse-ld=gold'" $m.rsp; then
+    [ $want_gold = yes ] || fail "$GL_GO_VERSION sent -fuse-ld=gold for $XARCH $m"
+    [ "$(made_by $o)" = gold ] || fail "cmd/link asked for gold, but go build's $o was made by $(made_by $o)"
+    note "go build: $m: cmd/link asked for gold, and gold linked it"
+  else
+    [ $want_gold = no ] || fail "$GL_GO_VERSION did not send -fuse-ld=gold for $XARCH $m"
+  fi
+done
+
 # xlink DIR OUT MODE [gold-link options...]: relink MODE into DIR/OUT from
 # cmd/link's recorded command; the log is DIR/log.
 xlink () {
