@@ -378,6 +378,13 @@ run_one () {
     grep -q "through $XCC_NAME " "$d/log" || { cat "$d/log"; fail "$d: not linked through $XCC_NAME"; }
   fi
   xcheck "$d" "$mode" || { cat "$d/log" "$d/out"; fail "$mode linked by $l ($via) does not run: $(cat "$d/why")"; }
+  # Go's build information (.go.buildinfo) survives the link: go version
+  # reads the release from the output.
+  case $mode in
+    exe|pie|c-shared|plugin)
+      [ "$(go version "$d/$out" 2>&1)" = "$d/$out: $GL_GO_VERSION" ] \
+	|| fail "$d: go version says '$(go version "$d/$out" 2>&1)'" ;;
+  esac
   note "$mode $l $via: ok$chose"
 }
 
