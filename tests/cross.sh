@@ -4,12 +4,18 @@
 #   XTRIPLET  Debian's triplet: the cross gcc, binutils and /usr/TRIPLET
 #   XQEMU     the qemu-user program that runs its binaries (empty: native)
 #   XLE       the local-exec TLS relocation gold-link must name in an exe
-#             go.o (empty where Go 1.19 uses initial-exec even there)
+#             go.o
+#   XLE_SINCE the Go minor release from which exes use it (riscv64: 22;
+#             before, initial-exec even there); empty: every release
 #   XIE       the initial-exec TLS relocation it must name in a pie go.o
+#   XGOPPC64  GOPPC64 for every build (ppc64le power10), else unset; a Go
+#             release that refuses it skips the test
+#   XQEMU_CPU qemu's -cpu for that code, else unset
 # With the cross gcc as CC, go build links a cgo executable, a PIE, a
 # c-shared library and a c-archive through gold-link (cmd/link's commands
-# are recorded); each runs, the libraries from C programs.  Where Go 1.19
-# has them (not riscv64), also a plugin loaded by a host program and a Go
+# are recorded); each runs, the libraries from C programs.  Where the Go
+# release has them (go list -buildmode answers, and must agree with the
+# release table below), also a plugin loaded by a host program and a Go
 # shared library with a -linkshared executable.  Then every
 # installed linker and auto, through gcc and --direct, relinks each mode
 # from the recorded command: it links and runs, or gold-link refuses it
@@ -21,6 +27,13 @@
 need_cmd go readelf timeout
 export GOARCH=$XARCH
 unset CC
+# Local-exec TLS in executables from XLE_SINCE on.
+[ -z "${XLE_SINCE:-}" ] || [ "$GL_GO_MINOR" -ge "$XLE_SINCE" ] || XLE=
+XGOPPC64=${XGOPPC64:-} XQEMU_CPU=${XQEMU_CPU:-}
+if [ -n "$XGOPPC64" ]; then
+  export GOPPC64=$XGOPPC64
+  go env GOPPC64 > goppc64.log 2>&1 || skip "$GL_GO_VERSION: $(cat goppc64.log)"
+fi
 
 # The C compiler for the target.
 case $XARCH in
@@ -44,7 +57,7 @@ XEMU=
 if [ -n "$XQEMU" ]; then
   need_cmd "$XQEMU"
   [ -d "/usr/$XTRIPLET/lib" ] || skip "no /usr/$XTRIPLET/lib: install libc6-dev-*-cross for $XTRIPLET"
-  XEMU="$XQEMU -L /usr/$XTRIPLET"
+  XEMU="$XQEMU${XQEMU_CPU:+ -cpu $XQEMU_CPU} -L /usr/$XTRIPLET"
 fi
 XTIMEOUT=120
 # xrun [VAR=VALUE...] PROGRAM [ARG...]: run a target program with those
@@ -81,7 +94,7 @@ $XCC $XCFLAGS -o cok cok.c > cok.log 2>&1 \
   || { cat cok.log; skip "$XCC cannot link a C program for $XARCH (install its libc: libc6-dev-*-cross, libc6-dev-i386)"; }
 check_cok () { grep -qx 'c ok' "$1"; }
 xrun_ok cok.out check_cok ./cok || skip "a $XARCH C program does not run here${XQEMU:+ under $XQEMU}"
-note "$XARCH: $XCC${XEMU:+, run by $XEMU}"
+note "$XARCH${XGOPPC64:+ (GOPPC64=$XGOPPC64)}: $XCC${XEMU:+, run by $XEMU}"
 
 # objcopy for the target: the cross binutils, else the machine's.
 XOBJCOPY=objcopy
@@ -126,7 +139,10 @@ done
 readelf -h exe0 | grep -q 'Type: *EXEC' || fail "exe0 is not an ET_EXEC"
 readelf -h pie0 | grep -q 'Type: *DYN' || fail "pie0 is not an ET_DYN"
 readelf -l pie0 | grep -q INTERP || fail "pie0 has no PT_INTERP"
-readelf -d libgo.so | grep -q STATIC_TLS || fail "libgo.so has no DF_STATIC_TLS"
+# DF_STATIC_TLS is the linker's to set, and not all do for IE TLS in a
+# shared object (measured: bfd on arm64, gold on ppc64le, lld on arm,
+# arm64 and ppc64le leave it out): what auto's choice did is reported.
+static_tls=$(readelf -d libgo.so | grep -q STATIC_TLS && echo set || echo "not set")
 xrun_ok exe0.out check_prog ./exe0 || { cat exe0.out; fail "the exe from go build does not run"; }
 xrun_ok pie0.out check_prog ./pie0 || { cat pie0.out; fail "the PIE from go build does not run"; }
 # The C programs: one linked with the library (found through
@@ -140,34 +156,61 @@ check_dl () { grep -q 'dlopen GoAdd(1, 2) = 3' "$1"; }
 xrun_ok use.out check_use LD_LIBRARY_PATH="$WORK" ./use || { cat use.out; fail "libgo.so from go build does not work"; }
 xrun_ok dl.out check_dl ./dl "$WORK/libgo.so" || { cat dl.out; fail "dlopen of libgo.so from go build does not work"; }
 xrun_ok use-a.out check_use ./use-a || { cat use-a.out; fail "a program with libgo.a does not work"; }
-note "go build: exe, pie, c-shared (linked and dlopened), c-archive: ok"
+note "go build: exe, pie, c-shared (linked and dlopened; DF_STATIC_TLS $static_tls), c-archive: ok"
 
-# Go's dynamically linked modes, where Go 1.19 has them (not on riscv64):
-# a plugin loaded by a host program, and a Go shared library (runtime and
+# Go's dynamically linked modes, where this Go release has them: a plugin
+# loaded by a host program, and a Go shared library (runtime and
 # sync/atomic, as testshared builds it) used by a -linkshared executable.
+# go list -buildmode=M says whether go supports M here; it must agree with
+# what the releases are known to do (internal/platform/supported.go):
+# riscv64 has plugin from Go 1.25 and never shared.
 check_plugin () { grep -qx 'hi, gold-link from a plugin' "$1"; }
 check_lsh () { grep -q 'hello from a shared runtime' "$1"; }
+go_module plugin pluginhost
+# go_supports MODE: does go build -buildmode=MODE for this GOARCH?
+go_supports () {
+  xgo list -buildmode="$1" ./plugin > "$1.list.log" 2>&1 && return 0
+  grep -q "buildmode=$1 not supported on linux/$XARCH" "$1.list.log" \
+    || { cat "$1.list.log"; fail "go list -buildmode=$1 failed for another reason"; }
+  return 1
+}
+case $XARCH in
+  riscv64) want_plugin=$([ "$GL_GO_MINOR" -ge 25 ] && echo yes || echo no) want_shared=no ;;
+  *) want_plugin=yes want_shared=yes ;;
+esac
+has_plugin=no has_shared=no
+go_supports plugin && has_plugin=yes
+go_supports shared && has_shared=yes
+[ $has_plugin = $want_plugin ] \
+  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=plugin supported: $has_plugin, expected $want_plugin"
+[ $has_shared = $want_shared ] \
+  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=shared supported: $has_shared, expected $want_shared"
 XMODES="exe pie c-shared c-archive"
-if [ "$XARCH" != riscv64 ]; then
-  XMODES="$XMODES plugin shared linkshared"
-  go_module plugin pluginhost
-  mkdir shx
-  printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+if [ $has_plugin = yes ]; then
+  XMODES="$XMODES plugin"
   record plugin build -buildmode=plugin -o greet.so -ldflags="$REC_FLAGS" ./plugin
   xgo build -o host -ldflags="$GL_LDFLAGS" ./pluginhost > host.build.log 2>&1 \
     || { cat host.build.log; fail "go build of the plugin host failed"; }
+  xrun_ok host.out check_plugin ./host "$WORK/greet.so" \
+    || { cat host.out; fail "the plugin from go build does not work"; }
+  note "go build: plugin: ok"
+else
+  note "go build: no plugin mode on $XARCH in $GL_GO_VERSION"
+fi
+if [ $has_shared = yes ]; then
+  XMODES="$XMODES shared linkshared"
+  mkdir shx
+  printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
   # The same flags both times, or go rebuilds the library for the executable.
   record shared install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" \
     -ldflags="$REC_FLAGS" runtime sync/atomic
   record linkshared build -linkshared -pkgdir="$WORK/pkg" -o lsh0 \
     -ldflags="$REC_FLAGS" ./shx
   shlib=$(cd pkg && ls lib*.so)
-  xrun_ok host.out check_plugin ./host "$WORK/greet.so" \
-    || { cat host.out; fail "the plugin from go build does not work"; }
   xrun_ok lsh0.out check_lsh ./lsh0 || { cat lsh0.out; fail "the -linkshared executable from go build does not run"; }
-  note "go build: plugin, shared, -linkshared exe: ok"
+  note "go build: shared, -linkshared exe: ok"
 else
-  note "go build: no plugin or shared modes on $XARCH in Go 1.19"
+  note "go build: no shared or -linkshared mode on $XARCH in $GL_GO_VERSION"
 fi
 
 # Which linker wrote OUT?  lld and mold leave a .comment line, gold a
@@ -179,6 +222,29 @@ made_by () {
   else echo bfd
   fi
 }
+
+# cmd/link asks for gold in Go's dynamically linked modes: on arm before Go
+# 1.21; on arm64 before Go 1.26.3, from which it asks the compiler for
+# -Wl,--version and wants gold only where GNU ld is 2.35 or older (here it
+# is newer).  gold-link must honour the request.
+go_patch=$(printf '%s\n' "$GL_GO_VERSION" | sed -n 's/^go1\.[0-9]*\.\([0-9]*\).*/\1/p')
+want_gold=no
+case $XARCH in
+  arm) [ "$GL_GO_MINOR" -ge 21 ] || want_gold=yes ;;
+  arm64) [ "$GL_GO_MINOR" -gt 26 ] || { [ "$GL_GO_MINOR" = 26 ] && [ "${go_patch:-0}" -ge 3 ]; } \
+    || want_gold=yes ;;
+esac
+for m in plugin shared linkshared; do
+  [ -s $m.rsp ] || continue
+  case $m in plugin) o=greet.so ;; shared) o=pkg/$shlib ;; linkshared) o=lsh0 ;; esac
+  if grep -qx "'-fuse-ld=gold'" $m.rsp; then
+    [ $want_gold = yes ] || fail "$GL_GO_VERSION sent -fuse-ld=gold for $XARCH $m"
+    [ "$(made_by $o)" = gold ] || fail "cmd/link asked for gold, but go build's $o was made by $(made_by $o)"
+    note "go build: $m: cmd/link asked for gold, and gold linked it"
+  else
+    [ $want_gold = no ] || fail "$GL_GO_VERSION did not send -fuse-ld=gold for $XARCH $m"
+  fi
+done
 
 # xlink DIR OUT MODE [gold-link options...]: relink MODE into DIR/OUT from
 # cmd/link's recorded command; the log is DIR/log.
@@ -238,9 +304,18 @@ out_name () {
 
 # Limits these programs cannot prove: lld's Go shared libraries and
 # -linkshared executables fail testshared's TestGCData (golang/go#46560),
-# which programs this small do not show.
+# which programs this small do not show; mold's riscv64 exe limit is about
+# local-exec TLS, which Go before 1.22 does not use there (XLE empty); the
+# ppc64le limits of mold for pie, c-shared and c-archive and of lld for pie
+# and c-archive are about GOPPC64=power10 code (run-cross-ppc64le-power10.sh).
 unprovable () {
-  [ "$1" = lld ] && { [ "$2" = shared ] || [ "$2" = linkshared ]; }
+  case $XARCH/$1/$2 in
+    */lld/shared|*/lld/linkshared) return 0 ;;
+    riscv64/mold/exe) [ -z "$XLE" ] ;;
+    ppc64le/mold/pie|ppc64le/mold/c-shared|ppc64le/mold/c-archive|ppc64le/lld/pie|ppc64le/lld/c-archive)
+      [ "$XGOPPC64" != power10 ] ;;
+    *) return 1 ;;
+  esac
 }
 
 # run_one MODE LINKER VIA: link, run, and report one line of the table.
@@ -267,7 +342,12 @@ run_one () {
       how="link fails: $how"
     elif xcheck "$d/forced" "$mode"; then
       if unprovable "$l" "$mode"; then
-	note "$mode $l $via: refused: $why; forced: links and runs here (the failure shows in testshared's TestGCData)"
+	case $XARCH/$l/$mode in
+	  */lld/shared|*/lld/linkshared) here="the failure shows in testshared's TestGCData" ;;
+	  riscv64/*) here="$GL_GO_VERSION's exe go.o has no local-exec TLS" ;;
+	  ppc64le/*) here="not power10 code: proven by run-cross-ppc64le-power10.sh" ;;
+	esac
+	note "$mode $l $via: refused: $why; forced: links and runs here ($here)"
 	return 0
       fi
       cat "$d/forced/log"
@@ -298,6 +378,16 @@ run_one () {
     grep -q "through $XCC_NAME " "$d/log" || { cat "$d/log"; fail "$d: not linked through $XCC_NAME"; }
   fi
   xcheck "$d" "$mode" || { cat "$d/log" "$d/out"; fail "$mode linked by $l ($via) does not run: $(cat "$d/why")"; }
+  # Go's build information (.go.buildinfo) survives the link: go version
+  # reads the release from the output (from a plugin only from Go 1.21,
+  # whose plugins first have .go.buildinfo).
+  case $mode in
+    exe|pie|c-shared|plugin)
+      if [ $mode != plugin ] || [ "$GL_GO_MINOR" -ge 21 ]; then
+	[ "$(go version "$d/$out" 2>&1)" = "$d/$out: $GL_GO_VERSION" ] \
+	  || fail "$d: go version says '$(go version "$d/$out" 2>&1)'"
+      fi ;;
+  esac
   note "$mode $l $via: ok$chose"
 }
 
@@ -344,8 +434,8 @@ if [ -s o-linkshared-auto-gcc/log ]; then
 fi
 
 # The TLS rules refuse an exe go.o as a library, before any linker runs,
-# naming the arch's relocation.  (On riscv64 Go 1.19 uses initial-exec in
-# executables too: there is nothing for them to refuse.)
+# naming the arch's relocation.  (On riscv64 before Go 1.22 exes use
+# initial-exec too: there is nothing for them to refuse.)
 bad_setup
 exe_objs=$(ls exe.d/0*.o)
 expect_bad 1 "exe.d/go.o: has no $XENTRY: it was not built for a library mode" \
