@@ -247,16 +247,16 @@ pass_through (const struct strvec *driver, struct gl_error *err)
 static char *
 own_ar_path (void)
 {
-  char self[4096];
-  ssize_t n = readlink ("/proc/self/exe", self, sizeof self - 1);
-  if (n <= 0)
-    return NULL;
-  self[n] = '\0';
-  char *slash = strrchr (self, '/');
+  char *self = realpath ("/proc/self/exe", NULL);
+  char *slash = self ? strrchr (self, '/') : NULL;
   if (slash == NULL)
-    return NULL;
+    {
+      free (self);
+      return NULL;
+    }
   *slash = '\0';
   char *ar = xasprintf ("%s/gold-link-ar", self);
+  free (self);
   if (access (ar, X_OK) != 0)
     {
       free (ar);
