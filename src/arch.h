@@ -63,6 +63,9 @@ struct gl_arch
   const char *lib_entry;	/* c-shared/c-archive entry, run from .init_array */
   unsigned init_array_reloc;	/* pointer-sized absolute relocation */
   const char *cc_flags;		/* what cmd/link puts before every host command */
+  bool settls_without_cgo;	/* a Go program without runtime/cgo sets the
+				   thread pointer itself, the slot at TP-size:
+				   no -static link, whose libc owns that place */
   bool cc_v_gives_ld_V;		/* the target's gcc passes the linker -V for -v */
   const char *triplet;		/* Debian's multiarch triplet */
   const char *dynamic_linker;	/* PT_INTERP of executables */

@@ -91,8 +91,7 @@ tls_check (const struct goobj *g, const char *path, enum gl_mode mode,
       return -1;
     }
   if (static_link && out == OUTPUT_EXECUTABLE && !g->cgo_init
-      && (strcmp (arch->goarch, "amd64") == 0
-	  || strcmp (arch->goarch, "386") == 0))
+      && arch->settls_without_cgo)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL,
 		    "a Go program without runtime/cgo cannot be linked "
