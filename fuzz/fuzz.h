@@ -10,7 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include "diag.h"
+#include "link.h"
 #include "xalloc.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -39,6 +43,53 @@ fuzz_image (const uint8_t *data, size_t size)
   if (size > 0)
     memcpy (image, data, size);
   return image;
+}
+
+/* The bytes as a real file for the link flow to open: a memory file, named
+   by its /proc/self/fd path (PATH, of PATH_SIZE bytes).  Its fd is
+   returned, to close.  */
+static inline int
+fuzz_file (const uint8_t *data, size_t size, char *path, size_t path_size)
+{
+  int fd = memfd_create ("fuzz-input", MFD_CLOEXEC);
+  if (fd < 0 || (size > 0 && write (fd, data, size) != (ssize_t) size))
+    {
+      perror ("fuzz: memfd_create");
+      abort ();
+    }
+  snprintf (path, path_size, "/proc/self/fd/%d", fd);
+  return fd;
+}
+
+/* The library's own link flow over the driver arguments WORDS
+   (NULL-terminated), with gold-link's options OPT, as --dry-run: whatever
+   the inputs say, it ends with a status, and a failure says why.  The
+   environment that chooses tools is cleared once, so that every input
+   meets the same choices.  */
+static inline void
+fuzz_link (const struct link_options *opt, const char *const *words)
+{
+  static bool env_cleared;
+  if (!env_cleared)
+    {
+      unsetenv ("CC");
+      unsetenv ("GOLD_LINK_CC");
+      unsetenv ("GOLD_LINK_LINKER");
+      unsetenv ("GOARCH");
+      env_cleared = true;
+    }
+  struct link_options o = *opt;
+  o.dry_run = true;
+  struct strvec driver = { 0 };
+  strvec_init (&driver);
+  for (; *words != NULL; words++)
+    strvec_push (&driver, *words);
+  struct link l;
+  link_init (&l, &o, &driver, NULL, NULL);
+  int rc = link_run (&l);
+  fuzz_check_status ("link_run", rc < 0 ? -1 : 0, &l.err);
+  link_free (&l);
+  strvec_free (&driver);
 }
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "xalloc.h"
+
 enum gl_tls_model
 {
   GL_TLS_NONE = 0,	/* not a TLS relocation */
@@ -81,6 +83,11 @@ const struct gl_arch *arch_by_triplet (const char *triplet);
 /* Does a compiler whose -dumpmachine is TRIPLET make ARCH's objects, given
    ARCH's cc_flags?  Its own CPUs, or one of its multilib_cpus.  */
 bool arch_cc_targets (const struct gl_arch *arch, const char *triplet);
+/* Debian's cross compilers for ARCH, preferred first ("TRIPLET-gcc-12",
+   then "TRIPLET-gcc"), pushed to NAMES; and the package that installs the
+   first (malloc'd).  The one place that knows how Debian names them.  */
+void arch_cross_compilers (const struct gl_arch *arch, struct strvec *names);
+char *arch_cross_package (const struct gl_arch *arch);
 /* The architecture gold-link itself was built for.  */
 const struct gl_arch *arch_native (void);
 

@@ -6,7 +6,6 @@
 
 #include "crt.h"
 #include "inputs.h"
-#include "linker.h"
 #include "run.h"
 
 #include <errno.h>
@@ -332,7 +331,7 @@ crt_find (const struct strvec *cc, const struct gl_arch *arch,
       goto out;
     }
   strvec_append (&cmd, cc);
-  linker_split_words (arch->cc_flags, &cmd);
+  strvec_push_words (&cmd, arch->cc_flags);
   cmdline = run_format_command (cmd.v);
   if (query_search_dirs (&cmd, cmdline, &dirs, &version, err) != 0)
     goto out;

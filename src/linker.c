@@ -1,4 +1,4 @@
-/* Which compiler driver runs the link, and the exact command it is given.  */
+/* Which linker runs the link, and the command the compiler driver is given.  */
 #include <config.h>
 
 #include "linker.h"
@@ -9,333 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
-void
-linker_split_words (const char *s, struct strvec *words)
-{
-  const char *p = s;
-  while (*p != '\0')
-    {
-      p += strspn (p, " \t\n");
-      if (*p == '\0')
-	break;
-      size_t n = strcspn (p, " \t\n");
-      strvec_push_own (words, xstrndup (p, n));
-      p += n;
-    }
-}
-
-/* Is the first word of CC this very program?  cmd/go exports CC to the
-   link, and a user may set CC=gold-link: never run ourselves.  */
-static bool
-is_self (const char *cc)
-{
-  struct strvec w = { 0 };
-  strvec_init (&w);
-  linker_split_words (cc, &w);
-  bool self = false;
-  if (w.n > 0)
-    {
-      const char *base = strrchr (w.v[0], '/');
-      base = base ? base + 1 : w.v[0];
-      self = strncmp (base, "gold-link", 9) == 0;
-      char exe[PATH_MAX], *real = realpath (w.v[0], NULL);
-      ssize_t n = readlink ("/proc/self/exe", exe, sizeof exe - 1);
-      if (real != NULL && n > 0)
-	{
-	  exe[n] = '\0';
-	  self = self || strcmp (real, exe) == 0;
-	}
-      free (real);
-    }
-  strvec_free (&w);
-  return self;
-}
-
-/* NAME's full path on PATH (malloc'd), or NULL; a NAME with a slash is
-   taken as it is.  */
-static char *
-find_on_path (const char *name)
-{
-  if (strchr (name, '/') != NULL)
-    return access (name, X_OK) == 0 ? xstrdup (name) : NULL;
-  const char *path = getenv ("PATH");
-  if (path == NULL)
-    path = "/usr/bin:/bin";
-  while (*path != '\0')
-    {
-      size_t n = strcspn (path, ":");
-      char *full = xasprintf ("%.*s/%s", (int) n, n ? path : ".", name);
-      if (access (full, X_OK) == 0)
-	return full;
-      free (full);
-      path += n;
-      path += *path == ':';
-    }
-  return NULL;
-}
-
-static bool
-on_path (const char *name)
-{
-  char *full = find_on_path (name);
-  free (full);
-  return full != NULL;
-}
-
-/* The target of compiler CC: the triplet it prints for -dumpmachine
-   (malloc'd), as gcc and clang answer it with their own flags applied
-   (clang --target=, clang -m32); gcc -m32 still prints the 64-bit triplet,
-   which arch_cc_targets knows.  A single word named "<triplet>-gcc..." or
-   "<triplet>-clang..." for a known CPU is taken by its name, unprobed.
-   NULL when CC cannot say (not gcc-compatible, or it failed): then its
-   target is not judged here.  */
-static char *
-cc_triplet (const struct strvec *cc)
-{
-  const char *base = strrchr (cc->v[0], '/');
-  base = base ? base + 1 : cc->v[0];
-  const char *tool = strstr (base, "-gcc");
-  tool = tool ? tool : strstr (base, "-clang");
-  if (cc->n == 1 && tool != NULL && arch_by_triplet (base) != NULL)
-    return xstrndup (base, (size_t) (tool - base));
-
-  struct strvec argv = { 0 };
-  struct gl_error err = { 0 };
-  char *out = NULL, *triplet = NULL;
-  int status;
-  strvec_init (&argv);
-  strvec_append (&argv, cc);
-  strvec_push (&argv, "-dumpmachine");
-  if (run_capture (argv.v, &out, &status, &err) == 0 && status == 0)
-    /* The first line that is one word with a '-': clang may warn first.  */
-    for (const char *line = out; *line != '\0' && triplet == NULL;)
-      {
-	size_t n = strcspn (line, "\n");
-	if (n > 0 && strcspn (line, " \t\n") == n && memchr (line, '-', n))
-	  triplet = xstrndup (line, n);
-	line += n;
-	line += *line == '\n';
-      }
-  gl_error_clear (&err);
-  free (out);
-  strvec_free (&argv);
-  return triplet;
-}
-
-/* Is WORDS (from ORIGIN) a compiler for ARCH, or one that cannot say?  If
-   not, *TRIPLET is what it targets.  */
-static bool
-cc_suits (const struct strvec *words, const struct gl_arch *arch,
-	  const char *origin, char **triplet)
-{
-  *triplet = arch != NULL ? cc_triplet (words) : NULL;
-  if (*triplet == NULL)
-    {
-      if (arch != NULL)
-	gl_verbosef ("compiler: '%s -dumpmachine' gave no target: its target "
-		     "is not checked against %s", words->v[0], arch->goarch);
-      return true;
-    }
-  /* Go's external linking is for Linux ("x86_64-linux-gnu",
-     "aarch64-unknown-linux-gnu", "x86_64-linux-musl"), never Windows or
-     bare metal.  */
-  if (strstr (*triplet, "-linux") != NULL && arch_cc_targets (arch, *triplet))
-    {
-      char *line = run_format_command (words->v);
-      gl_verbosef ("compiler: %s (%s) targets %s, for %s", line, origin,
-		   *triplet, arch->goarch);
-      free (line);
-      free (*triplet);
-      *triplet = NULL;
-      return true;
-    }
-  return false;
-}
-
-static void
-words_set (struct strvec *words, const char *s)
-{
-  strvec_free (words);
-  strvec_init (words);
-  linker_split_words (s, words);
-}
-
-int
-linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
-		  const char *arch_from, struct strvec *words,
-		  const char **why, struct gl_error *err)
-{
-  const struct gl_arch *native = arch_native ();
-  /* gcc serves its own architecture and those it reaches with cc_flags.  */
-  bool gcc_serves = arch == NULL || native == NULL || arch == native
-    || arch_cc_targets (arch, native->triplet);
-  const char *given = NULL;
-  char *triplet = NULL, *what = NULL;
-  int ret = 0;
-
-  if (opt_cc != NULL && opt_cc[0] != '\0')
-    given = opt_cc, *why = "--cc";
-  else if (getenv ("GOLD_LINK_CC") != NULL && getenv ("GOLD_LINK_CC")[0])
-    given = getenv ("GOLD_LINK_CC"), *why = "GOLD_LINK_CC";
-  if (given != NULL)
-    words_set (words, given);
-  if (given != NULL && words->n > 0)
-    {
-      /* Named for gold-link: it is used, or refused.  */
-      if (cc_suits (words, arch, *why, &triplet))
-	goto out;
-      what = arch_from ? xasprintf ("%s object", arch->goarch)
-	: xasprintf ("GOARCH=%s", arch->goarch);
-      gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		    "%s, but the compiler '%s' (%s) targets %s", what, given,
-		    *why, triplet);
-      gl_error_note (err, "name a compiler for %s with %s, such as %s%s",
-		     arch->goarch, *why, gcc_serves ? "gcc" : arch->triplet,
-		     gcc_serves ? "" : "-gcc-12");
-      ret = -1;
-      goto out;
-    }
-
-  /* cmd/go exports CC to the link even when it is only its default "gcc"
-     and GOARCH is another architecture: a CC for another target is passed
-     over for the target's own compiler (SPEC "Interfaces").  */
-  const char *cc = getenv ("CC");
-  if (cc != NULL && cc[0] != '\0' && !is_self (cc))
-    {
-      words_set (words, cc);
-      *why = "CC";
-      if (words->n > 0 && cc_suits (words, arch, "CC", &triplet))
-	goto out;
-      if (triplet != NULL)
-	gl_verbosef ("compiler: CC (%s) targets %s, not %s: looking for %s's "
-		     "compiler", cc, triplet, arch->goarch, arch->goarch);
-    }
-  words_set (words, "");
-
-  if (arch != NULL && arch != native)
-    {
-      char *names[] = { xasprintf ("%s-gcc-12", arch->triplet),
-			xasprintf ("%s-gcc", arch->triplet) };
-      const char *pick = on_path (names[0]) ? names[0]
-	: on_path (names[1]) ? names[1] : NULL;
-      if (pick != NULL)
-	{
-	  strvec_push (words, pick);
-	  *why = "the target's Debian cross compiler";
-	}
-      free (names[0]);
-      free (names[1]);
-      if (pick != NULL)
-	goto out;
-    }
-  /* The machine's own gcc, where it serves (gcc -m32 for 386).  */
-  if (gcc_serves)
-    {
-      strvec_push (words, "gcc");
-      *why = "default";
-      goto out;
-    }
-  what = arch_from ? xasprintf ("%s object", arch->goarch)
-    : xasprintf ("GOARCH=%s", arch->goarch);
-  if (triplet != NULL)
-    gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		  "%s, but CC (%s) targets %s, and neither %s-gcc-12 nor "
-		  "%s-gcc is on PATH", what, cc, triplet, arch->triplet,
-		  arch->triplet);
-  else
-    gl_error_set (err, GL_EXIT_USAGE, arch_from, NULL,
-		  "%s, but neither %s-gcc-12 nor %s-gcc is on PATH", what,
-		  arch->triplet, arch->triplet);
-  gl_error_note (err, "install gcc-12-%s (Debian), or name a compiler for "
-		 "%s with --cc or CC", arch->triplet, arch->goarch);
-  ret = -1;
-out:
-  free (triplet);
-  free (what);
-  return ret;
-}
-
 bool
 linker_driver_takes_v (const struct gl_arch *arch,
 		       const struct gl_ld_choice *ld)
 {
   return !(arch != NULL && arch->cc_v_gives_ld_V && ld != NULL
 	   && ld->kind == LD_LLD);
-}
-
-static void
-add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
-{
-  if (!strvec_contains (cl->args, flag) && !strvec_contains (cmd, flag))
-    strvec_push (cmd, flag);
-}
-
-void
-linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
-		      enum gl_mode mode, bool go_object, bool go_archive,
-		      const struct cmdline *cl, const struct gl_ld_choice *ld,
-		      const char *ld_dir, const char *output, bool verbose,
-		      struct strvec *cmd)
-{
-  strvec_append (cmd, cc);
-  /* The driver may serve several targets (gcc -m32): say which, as
-     cmd/link does before every command.  */
-  if ((go_object || go_archive) && arch != NULL && arch->cc_flags[0] != '\0')
-    add_missing (cmd, cl, arch->cc_flags);
-  if (go_object)
-    {
-      for (const char *const *f = mode_flags (mode); *f != NULL; f++)
-	add_missing (cmd, cl, *f);
-      /* cmd/link leaves a -linkshared executable to the driver's default;
-         gold-link says PIE, which direct links make too.  */
-      if (mode == MODE_EXE_LINKSHARED && !cl->pie && !cl->no_pie)
-	strvec_push (cmd, "-pie");
-      /* cmd/link up to 1.20 exports every dynamic symbol (-rdynamic); from
-	 1.21 it names them (--export-dynamic-symbol) for exe and pie, and
-	 -rdynamic only where the probe for that fails.  With -static it
-	 replaces -rdynamic by -static (lib.go checkStatic).  */
-      if (!cl->static_exe && !cl->export_dynamic_symbol)
-	add_missing (cmd, cl, "-rdynamic");
-      /* One build ID for all linkers (gcc passes a bare --build-id).  */
-      if (!cl->build_id)
-	strvec_push (cmd, "-Wl,--build-id=sha1");
-    }
-  if (ld != NULL)
-    {
-      /* The driver runs exactly the linker gold-link identified: LD_DIR
-         holds ld.KIND pointing at it, searched first with -B.  That is
-         also how Debian's cross gcc finds lld and mold at all.  */
-      if (ld_dir != NULL)
-	strvec_push_own (cmd, xasprintf ("-B%s/", ld_dir));
-      strvec_push_own (cmd, xasprintf ("-fuse-ld=%s",
-				       linker_kind_name (ld->kind)));
-      for (size_t i = 0; i < ld->flags.n; i++)
-	strvec_push_own (cmd, xasprintf ("-Wl,%s", ld->flags.v[i]));
-    }
-  /* Before the arguments, so that an explicit -z execstack still wins.  */
-  strvec_push (cmd, "-Wl,-z,noexecstack");
-  for (size_t i = 0; i < cl->args->n; i++)
-    {
-      const char *a = cl->args->v[i];
-      if ((long) i == cl->output_index)
-	{
-	  if (cl->output_joined)
-	    strvec_push_own (cmd, xasprintf ("-o%s", output));
-	  else
-	    strvec_push (cmd, output);
-	  continue;
-	}
-      if (ld != NULL && strncmp (a, "-fuse-ld=", 9) == 0)
-	continue;
-      strvec_push (cmd, a);
-    }
-  if (cl->output_index < 0 && output != NULL)
-    {
-      strvec_push (cmd, "-o");
-      strvec_push (cmd, output);
-    }
-  if (verbose && linker_driver_takes_v (arch, ld))
-    strvec_push (cmd, "-v");
 }
 
 /* Which linker.  */
@@ -512,7 +191,7 @@ find_kind (enum gl_ld kind, const struct gl_arch *arch,
   int rc = 1;
   for (size_t i = 0; i < names.n && rc == 1; i++)
     {
-      char *path = find_on_path (names.v[i]), *version = NULL;
+      char *path = run_find_program (names.v[i]), *version = NULL;
       enum gl_ld found;
       bool targets;
       if (path == NULL)
@@ -573,23 +252,34 @@ refuse (struct gl_error *err, const char *origin, const char *value,
   return -1;
 }
 
-int
-linker_choose (const char *requested, const char *origin,
-	       const char *fuse_ld, const struct gl_arch *arch,
-	       unsigned modes, const char *mode, bool check,
-	       struct gl_ld_choice *ld, struct gl_error *err)
+const char *
+linker_request (const char *opt_linker, const char *env_linker,
+		const char *fuse_ld, const char **origin)
 {
-  const char *value = requested;
-  if (value == NULL || value[0] == '\0')
+  if (opt_linker != NULL && opt_linker[0] != '\0')
     {
-      value = fuse_ld;
-      origin = "-fuse-ld=";
+      *origin = "--linker=";
+      return opt_linker;
     }
-  if (value == NULL || value[0] == '\0')
+  if (env_linker != NULL && env_linker[0] != '\0')
     {
-      value = GL_DEFAULT_LINKER;
-      origin = "default ";
+      *origin = "GOLD_LINK_LINKER=";
+      return env_linker;
     }
+  if (fuse_ld != NULL && fuse_ld[0] != '\0')
+    {
+      *origin = "-fuse-ld=";
+      return fuse_ld;
+    }
+  *origin = "default ";
+  return GL_DEFAULT_LINKER;
+}
+
+int
+linker_choose (const char *value, const char *origin,
+	       const struct gl_arch *arch, unsigned modes, const char *mode,
+	       bool check, struct gl_ld_choice *ld, struct gl_error *err)
+{
   memset (ld, 0, sizeof *ld);
 
   if (strcmp (value, "auto") == 0)
@@ -655,7 +345,7 @@ linker_choose (const char *requested, const char *origin,
     }
 
   /* A program: a path, or a name to look up on PATH.  */
-  char *path = find_on_path (value);
+  char *path = run_find_program (value);
   bool targets;
   if (path == NULL)
     {

@@ -1,4 +1,5 @@
-/* Which compiler driver runs the link, and the exact command it is given.  */
+/* Which linker runs the link: the linkers gold-link knows, their limits,
+   and the choice among them (SPEC "Linkers").  */
 #ifndef GL_LINKER_H
 #define GL_LINKER_H
 
@@ -9,18 +10,6 @@
 #include "diag.h"
 #include "mode.h"
 #include "xalloc.h"
-
-/* Choose the compiler driver (SPEC "Interfaces"): OPT_CC (--cc), else
-   GOLD_LINK_CC, else $CC when it is not gold-link and targets ARCH, else
-   ARCH's Debian cross gcc when ARCH is not this machine's, else gcc when
-   it serves ARCH.  A compiler's target is what it prints for -dumpmachine.
-   Its words go to WORDS; *WHY says which rule chose it.  -1 with ERR set
-   (naming ARCH_FROM, the file ARCH came from, or NULL) when --cc or
-   GOLD_LINK_CC targets another architecture, or no compiler for ARCH is
-   found.  ARCH NULL: no check.  */
-int linker_choose_cc (const char *opt_cc, const struct gl_arch *arch,
-		      const char *arch_from, struct strvec *words,
-		      const char **why, struct gl_error *err);
 
 /* A linker: what it is, where, and why gold-link uses it.  */
 struct gl_ld_choice
@@ -48,40 +37,29 @@ int linker_identify (const char *path, const struct gl_arch *arch,
 		     enum gl_ld *kind, char **version, bool *targets_arch,
 		     struct gl_error *err);
 
-/* Choose the linker (SPEC "Linkers"): REQUESTED (--linker or
-   GOLD_LINK_LINKER; ORIGIN says which, e.g. "--linker="), else FUSE_LD (the
-   command line's -fuse-ld=), else the configured default.  The value is
-   bfd, gold, lld, mold, auto, or a program.  "auto" takes the fastest
-   installed linker that no limit forbids for MODES; a linker named
+/* The linker value a link asks for, in SPEC order: OPT_LINKER (--linker),
+   else ENV_LINKER (GOLD_LINK_LINKER), else FUSE_LD (the command line's
+   -fuse-ld=), else the configured default; empty strings count as unset.
+   *ORIGIN says which, as "--linker=", "GOLD_LINK_LINKER=", "-fuse-ld=" or
+   "default ".  */
+const char *linker_request (const char *opt_linker, const char *env_linker,
+			    const char *fuse_ld, const char **origin);
+
+/* Choose the linker VALUE (from linker_request; ORIGIN says where it came
+   from): bfd, gold, lld, mold, auto, or a program.  "auto" takes the
+   fastest installed linker that no limit forbids for MODES; a linker named
    explicitly is refused when a limit forbids it, unless !CHECK.  MODE
    names the mode in messages.  */
-int linker_choose (const char *requested, const char *origin,
-		   const char *fuse_ld, const struct gl_arch *arch,
-		   unsigned modes, const char *mode, bool check,
-		   struct gl_ld_choice *ld, struct gl_error *err);
+int linker_choose (const char *value, const char *origin,
+		   const struct gl_arch *arch, unsigned modes,
+		   const char *mode, bool check, struct gl_ld_choice *ld,
+		   struct gl_error *err);
 void linker_choice_free (struct gl_ld_choice *ld);
-
-/* The link command through the compiler driver: CC words, the arch and
-   mode flags cmd/link would pass that the arguments lack (GO_OBJECT: the
-   link has go.o; GO_ARCHIVE: a C program with a Go c-archive, which gets
-   the arch flags only), the linker LD
-   (found through LD_DIR, see stage_linker_dir) with -fuse-ld, -z
-   noexecstack, the driver arguments with the output renamed to OUTPUT, and
-   -v when VERBOSE.  */
-void linker_build_command (const struct strvec *cc, const struct gl_arch *arch,
-			   enum gl_mode mode, bool go_object, bool go_archive,
-			   const struct cmdline *cl,
-			   const struct gl_ld_choice *ld, const char *ld_dir,
-			   const char *output, bool verbose,
-			   struct strvec *cmd);
 
 /* Whether the driver may be given -v with linker LD for ARCH: gcc for
    powerpc passes the linker -V, which lld takes for --version, and the
    link writes nothing.  */
 bool linker_driver_takes_v (const struct gl_arch *arch,
 			    const struct gl_ld_choice *ld);
-
-/* Split a command string such as "gcc -fuse-ld=lld" into words.  */
-void linker_split_words (const char *s, struct strvec *words);
 
 #endif

@@ -3,6 +3,9 @@
 #include <config.h>
 
 #include "mode.h"
+#include "cmdline.h"
+#include "diag.h"
+#include "goobj.h"
 
 #include <string.h>
 

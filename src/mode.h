@@ -3,9 +3,10 @@
 #ifndef GL_MODE_H
 #define GL_MODE_H
 
-#include "cmdline.h"
-#include "diag.h"
-#include "goobj.h"
+/* A leaf: the arch/ data names modes in its limits.  */
+struct cmdline;
+struct gl_error;
+struct goobj;
 
 enum gl_mode
 {

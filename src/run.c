@@ -270,3 +270,30 @@ run_format_command (char *const argv[])
     }
   return line;
 }
+
+char *
+run_find_program (const char *name)
+{
+  if (strchr (name, '/') != NULL)
+    return access (name, X_OK) == 0 ? xstrdup (name) : NULL;
+  const char *path = getenv ("PATH");
+  if (path == NULL)
+    path = "/usr/bin:/bin";
+  while (*path != '\0')
+    {
+      size_t n = strcspn (path, ":");
+      char *full = xasprintf ("%.*s/%s", (int) n, n ? path : ".", name);
+      if (access (full, X_OK) == 0)
+	return full;
+      free (full);
+      path += n;
+      path += *path == ':';
+    }
+  return NULL;
+}
+
+char *
+run_self_path (void)
+{
+  return realpath ("/proc/self/exe", NULL);
+}

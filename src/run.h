@@ -24,4 +24,11 @@ int run_capture (char *const argv[], char **out, int *status,
 /* ARGV as one shell-quoted line (malloc'd), for -v and --dry-run.  */
 char *run_format_command (char *const argv[]);
 
+/* NAME's full path on PATH (malloc'd), as execvp would find it, or NULL;
+   a NAME with a slash is taken as it is.  */
+char *run_find_program (const char *name);
+
+/* This very program's canonical path (malloc'd), or NULL.  */
+char *run_self_path (void);
+
 #endif

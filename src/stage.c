@@ -3,9 +3,6 @@
 #include <config.h>
 
 #include "stage.h"
-#include "arfile.h"
-#include "cmdline.h"
-#include "inputs.h"
 #include "xalloc.h"
 
 #include <dirent.h>
@@ -279,62 +276,4 @@ stage_cleanup (void)
     }
   stage_block_signals (false);
   return kept;
-}
-
-/* Is operand K a host object (an ELF relocatable that is not go.o)?  INS
-   holds one input per operand, in order.  */
-static bool
-is_host_object (const struct inputs *ins, size_t k)
-{
-  return k < ins->n && ins->v[k].kind == INPUT_OBJECT && !ins->v[k].go;
-}
-
-int
-stage_host_objects (const struct cmdline *cl, const struct inputs *ins,
-		    struct strvec *out, size_t *count, struct gl_error *err)
-{
-  const struct strvec *args = cl->args;
-  *count = 0;
-  size_t runs = 0;
-  size_t next_arg = 0;
-  for (size_t k = 0; k < cl->noperands; k++)
-    {
-      if (!is_host_object (ins, k))
-	continue;
-      /* A run: operands k..end-1, adjacent on the command line.  */
-      size_t end = k + 1;
-      while (end < cl->noperands && is_host_object (ins, end)
-	     && cl->operands[end] == cl->operands[end - 1] + 1)
-	end++;
-      const char *dir;
-      if (stage_dir (&dir, err) != 0)
-	return -1;
-      struct ar_set set = { 0 };
-      char *path = xasprintf ("%s/hostobj%zu.a", dir, runs++);
-      int rc = 0;
-      for (size_t j = k; j < end && rc == 0; j++)
-	rc = ar_set_add_file (&set, ins->v[j].path, err);
-      if (rc == 0)
-	{
-	  stage_add_staged (path);
-	  rc = ar_write_file (path, &set, true, err);
-	}
-      ar_set_free (&set);
-      if (rc != 0)
-	{
-	  free (path);
-	  return -1;
-	}
-      for (; next_arg < cl->operands[k]; next_arg++)
-	strvec_push (out, args->v[next_arg]);
-      strvec_push (out, "-Wl,--whole-archive");
-      strvec_push_own (out, path);
-      strvec_push (out, "-Wl,--no-whole-archive");
-      next_arg = cl->operands[end - 1] + 1;
-      *count += end - k;
-      k = end - 1;
-    }
-  for (; next_arg < args->n; next_arg++)
-    strvec_push (out, args->v[next_arg]);
-  return 0;
 }

@@ -1,5 +1,6 @@
 /* The staging directory and every file gold-link must remove when the link
-   fails or a signal arrives; signals are forwarded to the running linker.  */
+   fails or a signal arrives; signals are forwarded to the running linker.
+   The bottom layer: it depends on nothing of gold-link's but diag.  */
 #ifndef GL_STAGE_H
 #define GL_STAGE_H
 
@@ -38,19 +39,6 @@ int stage_caught_signal (void);
 /* Remove what is tracked and, unless kept, the staging directory; return
    the kept directory's path (or NULL).  */
 const char *stage_cleanup (void);
-
-/* Archive every run of consecutive host objects among the operands of CL
-   (INS says which operands are host objects) into the staging directory,
-   and write to OUT the driver arguments with each run replaced by
-   -Wl,--whole-archive ARCHIVE -Wl,--no-whole-archive: nothing is dropped,
-   and the command stays short however many objects there are.  *COUNT is
-   the number of objects staged.  */
-struct cmdline;
-struct inputs;
-struct strvec;
-int stage_host_objects (const struct cmdline *cl, const struct inputs *ins,
-			struct strvec *out, size_t *count,
-			struct gl_error *err);
 
 /* Block or unblock the caught signals (around fork and bookkeeping).  */
 void stage_block_signals (bool block);

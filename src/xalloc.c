@@ -119,6 +119,20 @@ strvec_append (struct strvec *sv, const struct strvec *from)
     strvec_push (sv, from->v[i]);
 }
 
+void
+strvec_push_words (struct strvec *sv, const char *s)
+{
+  while (*s != '\0')
+    {
+      s += strspn (s, " \t\n");
+      if (*s == '\0')
+	break;
+      size_t n = strcspn (s, " \t\n");
+      strvec_push_own (sv, xstrndup (s, n));
+      s += n;
+    }
+}
+
 int
 strvec_contains (const struct strvec *sv, const char *s)
 {

@@ -25,6 +25,8 @@ void strvec_init (struct strvec *sv);
 void strvec_push (struct strvec *sv, const char *s);
 void strvec_push_own (struct strvec *sv, char *s);
 void strvec_append (struct strvec *sv, const struct strvec *from);
+/* Push the blank-separated words of S ("gcc -m32") one by one.  */
+void strvec_push_words (struct strvec *sv, const char *s);
 int strvec_contains (const struct strvec *sv, const char *s);
 void strvec_free (struct strvec *sv);
 
