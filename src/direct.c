@@ -65,12 +65,10 @@ cannot_pass (struct gl_error *err, const char *word)
   return -1;
 }
 
-/* Translate the driver arguments of CL into raw linker arguments in CMD;
-   options that change the C runtime glue go to *CRT_FLAGS, -pthread's
-   library to LATE.  */
-static int
-translate (const struct cmdline *cl, const char *output, struct strvec *cmd,
-	   struct strvec *late, unsigned *crt_flags, struct gl_error *err)
+int
+direct_translate (const struct cmdline *cl, const char *output,
+		  struct strvec *cmd, struct strvec *late, unsigned *crt_flags,
+		  struct gl_error *err)
 {
   const struct strvec *a = cl->args;
   for (size_t i = 0; i < a->n; i++)
@@ -173,7 +171,7 @@ direct_build_command (const struct gl_ld_choice *ld, const struct strvec *cc,
   int rc = -1;
   strvec_init (&args);
   strvec_init (&late);
-  if (translate (cl, output, &args, &late, &crt_flags, err) != 0)
+  if (direct_translate (cl, output, &args, &late, &crt_flags, err) != 0)
     goto out;
   enum crt_link kind = direct_link_kind (mode, cl);
   if (crt_find (cc, arch, kind, crt_flags, &glue, err) != 0)
