@@ -1,13 +1,12 @@
 /* Fuzz target: the bytes as an archive, read the two ways gold-link reads
-   one: as a linker input (inputs.c: every member checked, a Go c-archive
-   member detected) and as gold-link-ar's existing archive (arfile.c:
+   one: as a linker input (the link flow, link.c: every member checked, a
+   Go c-archive member detected) and as gold-link-ar's existing archive (arfile.c:
    ar_walk), then written back with a symbol index (ar_write) and read again:
    the members must survive the round trip unchanged.  */
 #include <config.h>
 
 #include "arfile.h"
 #include "fuzz.h"
-#include "inputs.h"
 
 #include <gelf.h>
 #include <sys/mman.h>
@@ -32,17 +31,19 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+/* The archive as a linker input, through the library's link flow as
+   --dry-run: every member checked, a Go c-archive member detected, the
+   compiler, linker and command chosen for a C program containing it.  */
 static void
-classify_as_input (const uint8_t *data, size_t size)
+link_as_input (const uint8_t *data, size_t size)
 {
-  struct inputs ins = { 0 };
-  struct gl_error err = { 0 };
-  void *image = fuzz_image (data, size);
-  int rc = inputs_add_image (&ins, "fuzz.a", image, size, &err);
-  fuzz_check_status ("inputs_add_image", rc, &err);
-  gl_error_clear (&err);
-  inputs_free (&ins);
-  free (image);
+  char path[64];
+  int fd = fuzz_file (data, size, path, sizeof path);
+  const char *const words[] = { path, "-o", "/nonexistent/gold-link-fuzz.out",
+				NULL };
+  struct link_options opt = { .linker = "bfd" };
+  fuzz_link (&opt, words);
+  close (fd);
 }
 
 /* Write SET to out_fd and return a copy of what was written, or NULL.  */
@@ -118,7 +119,7 @@ out:
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  classify_as_input (data, size);
+  link_as_input (data, size);
   rewrite_archive (data, size);
   return 0;
 }

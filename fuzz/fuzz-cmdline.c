@@ -1,7 +1,11 @@
 /* Fuzz target: the bytes as response files, through what gold-link does to
-   its command line (main.c): gold-link @r0 is expanded (cmdline.c, gcc's
-   quoting, nested @files), split into gold-link's options and the driver's,
-   and the driver's classified; the mode is decided from them (mode.c).
+   its command line: gold-link @r0 is expanded (cmdline.c, gcc's quoting,
+   nested @files), split by gold-link's own option table (options.c) into
+   its options and the driver's arguments, and the driver's arguments go
+   through the library's link flow (link.c) as --dry-run, with no mode and
+   with --buildmode=c-shared: classified, dispatched, their operands
+   opened.  gold-link's own options are not parsed: popt answers --help by
+   exiting.
 
    The bytes are up to four response files r0..r3, separated by NUL bytes
    (the last keeps any further NULs).  They live in a temporary directory,
@@ -11,33 +15,14 @@
 
 #include "cmdline.h"
 #include "fuzz.h"
-#include "mode.h"
+#include "options.h"
 
-#include <popt.h>
 #include <unistd.h>
 
 #define NFILES 4
 
 static char *dir;			/* the temporary directory */
 static char *paths[NFILES];		/* DIR/r0 ... DIR/r3 */
-
-/* The shape of main.c's table: options with and without a value, a short
-   option, long names that prefix others, and an included table.  */
-static int flag;
-static struct poptOption options[] = {
-  { "buildmode", '\0', POPT_ARG_STRING, NULL, 1, NULL, NULL },
-  { "cc", '\0', POPT_ARG_STRING, NULL, 2, NULL, NULL },
-  { "linker", '\0', POPT_ARG_STRING, NULL, 3, NULL, NULL },
-  { "direct", '\0', POPT_ARG_NONE, &flag, 0, NULL, NULL },
-  { "no-linker-check", '\0', POPT_ARG_NONE, &flag, 0, NULL, NULL },
-  { "verbose", 'v', POPT_ARG_NONE, NULL, 4, NULL, NULL },
-  { "dry-run", '\0', POPT_ARG_NONE, &flag, 0, NULL, NULL },
-  { "keep-temps", '\0', POPT_ARG_NONE, &flag, 0, NULL, NULL },
-  { "no-stage", '\0', POPT_ARG_NONE, &flag, 0, NULL, NULL },
-  { "version", '\0', POPT_ARG_NONE, NULL, 5, NULL, NULL },
-  POPT_AUTOHELP
-  POPT_TABLEEND
-};
 
 static void
 remove_dir (void)
@@ -106,30 +91,26 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     }
 
   struct strvec args = { 0 }, own = { 0 }, driver = { 0 };
-  struct cmdline cl = { 0 };
   struct gl_error err = { 0 };
   char *argv[] = { "gold-link", NULL, NULL };
   argv[1] = xasprintf ("@%s", paths[0]);
   int rc = cmdline_expand_response_files (2, argv, &args, &err);
   fuzz_check_status ("cmdline_expand_response_files", rc, &err);
-  if (rc != 0)
-    goto out;
-  cmdline_split (&args, options, &own, &driver);
-  rc = cmdline_classify (&driver, &cl, &err);
-  fuzz_check_status ("cmdline_classify", rc, &err);
-  if (rc != 0)
-    goto out;
-  enum gl_mode mode;
-  const char *why;
-  rc = mode_decide (NULL, &cl, NULL, &mode, &why, &err);
-  fuzz_check_status ("mode_decide", rc, &err);
+  if (rc == 0)
+    {
+      cmdline_split (&args, options_table, &own, &driver);
+      /* The flow reads the driver arguments from words 0..n-1.  */
+      const char **words = xcalloc (driver.n + 1, sizeof *words);
+      for (size_t i = 0; i < driver.n; i++)
+	words[i] = driver.v[i];
+      struct link_options plain = { .linker = "bfd" };
+      struct link_options c_shared = { .buildmode = "c-shared",
+				       .linker = "bfd" };
+      fuzz_link (&plain, words);
+      fuzz_link (&c_shared, words);
+      free (words);
+    }
   gl_error_clear (&err);
-  rc = mode_decide ("c-shared", &cl, NULL, &mode, &why, &err);
-  fuzz_check_status ("mode_decide", rc, &err);
-
-out:
-  gl_error_clear (&err);
-  cmdline_free (&cl);
   strvec_free (&args);
   strvec_free (&own);
   strvec_free (&driver);
