@@ -1,5 +1,5 @@
 /* Fuzz target: the bytes as an archive, read the two ways gold-link reads
-   one: as a linker input (the link flow, link.c: every member checked, a
+   one: as a linker input (the link flow, flow.c: every member checked, a
    Go c-archive member detected) and as gold-link-ar's existing archive (arfile.c:
    ar_walk), then written back with a symbol index (ar_write) and read again:
    the members must survive the round trip unchanged.  */

@@ -2,7 +2,7 @@
    its command line: gold-link @r0 is expanded (cmdline.c, gcc's quoting,
    nested @files), split by gold-link's own option table (options.c) into
    its options and the driver's arguments, and the driver's arguments go
-   through the library's link flow (link.c) as --dry-run, with no mode and
+   through the library's link flow (flow.c) as --dry-run, with no mode and
    with --buildmode=c-shared: classified, dispatched, their operands
    opened.  gold-link's own options are not parsed: popt answers --help by
    exiting.

@@ -1,5 +1,5 @@
 /* Fuzz target: the bytes as one linker input, through the library's own
-   link flow (link.c) as --dry-run: classification (inputs.c), and for a
+   link flow (flow.c) as --dry-run: classification (inputs.c), and for a
    Go object the scan (goobj.c), the build mode (mode.c), the TLS rules
    (tls.c), the glue decision, the compiler, the linker and the command,
    for every mode asked for by flags or --buildmode, with -static, and

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
-#include "link.h"
+#include "flow.h"
 #include "xalloc.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
@@ -86,7 +86,7 @@ fuzz_link (const struct link_options *opt, const char *const *words)
     strvec_push (&driver, *words);
   struct link l;
   link_init (&l, &o, &driver, NULL, NULL);
-  int rc = link_run (&l);
+  int rc = flow_run (&l);
   fuzz_check_status ("link_run", rc < 0 ? -1 : 0, &l.err);
   link_free (&l);
   strvec_free (&driver);

@@ -1,8 +1,8 @@
-/* The link flow: one context for one gold-link run, taken from the
-   compiler-driver arguments to the output by a flat list of named steps
-   (link.c).  The steps decide; they never print.  What they decided and
-   why reaches the front end through one callback, which alone talks to
-   the user.  */
+/* The context of one gold-link run: the options, and what each step of
+   the flow (flow.c) decided, from the compiler-driver arguments to the
+   output.  The steps decide; they never print.  What they decided and why
+   reaches the front end through one callback, which alone talks to the
+   user.  */
 #ifndef GL_LINK_H
 #define GL_LINK_H
 
@@ -54,7 +54,7 @@ struct link
   link_tell_fn *tell;		/* may be NULL: nothing is told */
   void *tell_arg;
 
-  /* Decided, step by step (link.c lists the steps).  */
+  /* Decided, step by step (flow.c lists the steps).  */
   struct cmdline cl;		/* what the driver arguments say */
   struct inputs ins;		/* one input per operand, in order */
   const char *output;		/* -o, else a.out */
@@ -83,11 +83,6 @@ struct link
    glue step may rename go.o in it) with options OPT.  */
 void link_init (struct link *l, const struct link_options *opt,
 		struct strvec *driver, link_tell_fn *tell, void *tell_arg);
-
-/* Do what the driver arguments ask: answer a question, pass a command
-   that links nothing through to the compiler driver, or link.  The exit
-   status, or -1 with L->err set.  */
-int link_run (struct link *l);
 
 void link_free (struct link *l);
 

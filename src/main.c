@@ -1,6 +1,6 @@
 /* gold-link: options and dispatch.  Run as gold-link-ar (or ar) it is the
    archiver; otherwise the external-linking driver for Go, whose work is
-   the link flow (link.c).  This is the one place that prints what the
+   the link flow (flow.c).  This is the one place that prints what the
    flow decided.  */
 #include <config.h>
 
@@ -11,7 +11,7 @@
 #include "ar.h"
 #include "cmdline.h"
 #include "diag.h"
-#include "link.h"
+#include "flow.h"
 #include "options.h"
 #include "stage.h"
 #include "xalloc.h"
@@ -93,7 +93,7 @@ main (int argc, char **argv)
 
   struct link l;
   link_init (&l, &opts.link, &driver, tell, &opts.link);
-  status = link_run (&l);
+  status = flow_run (&l);
   if (status < 0)
     status = l.err.status != 0 ? fail (&l.err) : GL_EXIT_INPUT;
   link_free (&l);

@@ -1,12 +1,9 @@
-/* The build mode: asked for with --buildmode, else read from the driver's
-   flags checked against the evidence in go.o; and the flags each mode needs.  */
+/* The build modes: their names, what they output, and the flags cmd/link
+   passes the driver for each (buildmode.h decides a link's).  */
 #ifndef GL_MODE_H
 #define GL_MODE_H
 
-/* A leaf: the arch/ data names modes in its limits.  */
-struct cmdline;
-struct gl_error;
-struct goobj;
+/* A leaf, included by the arch/ data, whose limits name modes.  */
 
 enum gl_mode
 {
@@ -29,12 +26,6 @@ enum gl_output
 
 const char *mode_name (enum gl_mode mode);
 enum gl_output mode_output (enum gl_mode mode);
-
-/* Decide the mode.  REQUESTED is --buildmode's value or NULL; G is the Go
-   object's evidence or NULL.  *WHY says what decided it.  */
-int mode_decide (const char *requested, const struct cmdline *cl,
-		 const struct goobj *g, enum gl_mode *mode, const char **why,
-		 struct gl_error *err);
 
 /* The flags cmd/link 1.19 passes the driver for MODE, NULL-terminated.  */
 const char *const *mode_flags (enum gl_mode mode);

@@ -1,4 +1,4 @@
-/* Table of the build-mode decision (mode_decide): --buildmode, the driver's
+/* Table of the build-mode decision (buildmode_decide): --buildmode, the driver's
    flags and go.o's evidence in, the -v decision line or the whole error out.  */
 #include <config.h>
 
@@ -6,7 +6,7 @@
 
 #include "cmdline.h"
 #include "goobj.h"
-#include "mode.h"
+#include "buildmode.h"
 #include "unit.h"
 
 /* go.o's evidence, as goobj_scan would fill it for each kind of object
@@ -226,7 +226,7 @@ decide (const struct mode_row *r)
   unit_words (&words, r->words);
   if (cmdline_classify (&words, &cl, &err) != 0)
     got = xasprintf ("cmdline_classify: %s", err.message);
-  else if (mode_decide (r->buildmode, &cl, r->g, &mode, &why, &err) != 0)
+  else if (buildmode_decide (r->buildmode, &cl, r->g, &mode, &why, &err) != 0)
     got = unit_error_text (&err);
   else
     {
