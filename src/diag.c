@@ -1,13 +1,20 @@
-/* Errors as values: modules fill a struct gl_error, only front ends print.  */
+/* Errors as values: modules fill a struct gl_error, only front ends print.
+   Opening an input file is here too, so that its failures read the same
+   from every module.  */
 #include <config.h>
 
 #include "diag.h"
 #include "xalloc.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <libelf.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 const char *gl_progname = "gold-link";
 int gl_verbose;
@@ -120,10 +127,79 @@ gl_verbosef (const char *fmt, ...)
 }
 
 int
-gl_error_libelf (struct gl_error *err, const char *path, const char *what)
+gl_error_errno (struct gl_error *err, const char *file, int errnum,
+		const char *fmt, ...)
 {
-  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
-		elf_errmsg (-1));
-  gl_error_note (err, "the object is damaged; rebuild it");
+  va_list ap;
+  va_start (ap, fmt);
+  char *what = xvasprintf (fmt, ap);
+  va_end (ap);
+  gl_error_set (err, GL_EXIT_INPUT, file, NULL, "%s: %s", what,
+		strerror (errnum));
+  free (what);
   return -1;
+}
+
+static const char damaged_note[] =
+  "the file is truncated or damaged; rebuild it";
+
+int
+gl_error_damaged (struct gl_error *err, const char *file, const char *member,
+		  const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  char *what = xvasprintf (fmt, ap);
+  va_end (ap);
+  gl_error_set (err, GL_EXIT_INPUT, file, member, "%s", what);
+  gl_error_note (err, "%s", damaged_note);
+  free (what);
+  return -1;
+}
+
+int
+gl_error_libelf (struct gl_error *err, const char *file, const char *member,
+		 const char *fmt, ...)
+{
+  const char *why = elf_errmsg (-1);
+  va_list ap;
+  va_start (ap, fmt);
+  char *what = xvasprintf (fmt, ap);
+  va_end (ap);
+  gl_error_set (err, GL_EXIT_INPUT, file, member, "%s: %s", what, why);
+  gl_error_note (err, "%s", damaged_note);
+  free (what);
+  return -1;
+}
+
+int
+gl_open_regular (const char *path, struct stat *st, struct gl_error *err)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0)
+    {
+      int e = errno;
+      gl_error_errno (err, path, e, "cannot open");
+      gl_error_note (err, e == ENOENT ? "check the path; inputs are relative "
+		     "to the current directory"
+		     : "check that the file is readable");
+      return -1;
+    }
+  if (fstat (fd, st) != 0)
+    {
+      gl_error_errno (err, path, errno, "cannot stat");
+      close (fd);
+      return -1;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		    S_ISDIR (st->st_mode) ? "is a directory, not a file"
+		    : "is not a regular file");
+      gl_error_note (err, "name objects (.o), archives (.a), shared "
+		     "libraries (.so) or linker scripts");
+      close (fd);
+      return -1;
+    }
+  return fd;
 }

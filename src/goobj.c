@@ -200,11 +200,11 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
   const struct gl_arch *arch = g->arch;
   s->symdata = elf_getdata (symscn, NULL);
   if (s->symdata == NULL)
-    return gl_error_libelf (err, path, "cannot read the symbol table");
+    return gl_error_libelf (err, path, NULL, "cannot read the symbol table");
   Elf_Scn *strscn = elf_getscn (elf, symshdr->sh_link);
   Elf_Data *strdata = strscn ? elf_getdata (strscn, NULL) : NULL;
   if (strdata == NULL)
-    return gl_error_libelf (err, path, "cannot read the symbol names");
+    return gl_error_libelf (err, path, NULL, "cannot read the symbol names");
   /* A SHT_NOBITS section has a size but no bytes.  */
   if (strdata->d_buf == NULL || strdata->d_size == 0)
     {
@@ -230,7 +230,7 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     {
       GElf_Sym sym;
       if (gelf_getsym (s->symdata, (int) i, &sym) == NULL)
-	return gl_error_libelf (err, path, "cannot read a symbol");
+	return gl_error_libelf (err, path, NULL, "cannot read a symbol");
       if (sym.st_name >= s->strtab_size)
 	{
 	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
@@ -397,7 +397,8 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
   size_t shstrndx, shnum;
   if (elf_getshdrstrndx (elf, &shstrndx) != 0
       || elf_getshdrnum (elf, &shnum) != 0)
-    return gl_error_libelf (err, path, "cannot read the section headers");
+    return gl_error_libelf (err, path, NULL,
+			    "cannot read the section headers");
 
   GElf_Shdr symshdr;
   Elf_Scn *symscn = find_symtab (elf, &symshdr);
@@ -419,7 +420,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
     {
       if (gelf_getshdr (scn, &shdr) == NULL)
 	{
-	  gl_error_libelf (err, path, "cannot read a section header");
+	  gl_error_libelf (err, path, NULL, "cannot read a section header");
 	  goto out;
 	}
       const char *name = section_name (elf, shstrndx, &shdr);
@@ -451,7 +452,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	    init_array = target.sh_type == SHT_INIT_ARRAY;
 	  if (scan_relocs (&s, elf, scn, &shdr, init_array) != 0)
 	    {
-	      gl_error_libelf (err, path, "cannot read relocations");
+	      gl_error_libelf (err, path, NULL, "cannot read relocations");
 	      goto out;
 	    }
 	}
