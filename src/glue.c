@@ -38,8 +38,7 @@ glue_init_array_needed (const struct goobj *g)
 static int
 io_error (struct gl_error *err, const char *path, const char *what)
 {
-  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
-		strerror (errno));
+  gl_error_errno (err, path, errno, "%s", what);
   gl_error_note (err, "check the space and permissions of the staging "
 		 "directory (TMPDIR)");
   return -1;
@@ -408,11 +407,7 @@ glue_init_array (const struct input *go, const struct goobj *g,
       return -1;
     }
   if (fstat (go->fd, &st) != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, go->path, NULL, "cannot stat: %s",
-		    strerror (errno));
-      return -1;
-    }
+    return gl_error_errno (err, go->path, errno, "cannot stat");
   if (plan_tail (go->elf, go->path, st.st_size, g, arch, &t, err) != 0
       || stage_dir (&dir, err) != 0)
     goto out;

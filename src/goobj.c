@@ -207,21 +207,13 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     return gl_error_libelf (err, path, NULL, "cannot read the symbol names");
   /* A SHT_NOBITS section has a size but no bytes.  */
   if (strdata->d_buf == NULL || strdata->d_size == 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "the symbol name table is empty");
-      gl_error_note (err, "the object is damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_damaged (err, path, NULL,
+			     "the symbol name table is empty");
   s->strtab = strdata->d_buf;
   s->strtab_size = strdata->d_size;
   if (s->strtab[s->strtab_size - 1] != '\0')
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "the symbol name table is not NUL-terminated");
-      gl_error_note (err, "the object is damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_damaged (err, path, NULL,
+			     "the symbol name table is not NUL-terminated");
   s->nsyms = s->symdata->d_size / gelf_fsize (elf, ELF_T_SYM, 1, EV_CURRENT);
   s->symkind = xcalloc (s->nsyms + 1, 1);
   bool unused_undefined = false;
@@ -232,12 +224,8 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
       if (gelf_getsym (s->symdata, (int) i, &sym) == NULL)
 	return gl_error_libelf (err, path, NULL, "cannot read a symbol");
       if (sym.st_name >= s->strtab_size)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"symbol %zu has a name outside the name table", i);
-	  gl_error_note (err, "the object is damaged; rebuild it");
-	  return -1;
-	}
+	return gl_error_damaged (err, path, NULL, "symbol %zu has a name "
+				 "outside the name table", i);
       const char *name = s->strtab + sym.st_name;
       bool defined = sym.st_shndx != SHN_UNDEF;
       if (strcmp (name, arch->tls_slot) == 0)
