@@ -126,17 +126,28 @@ gl_verbosef (const char *fmt, ...)
   va_end (ap);
 }
 
+/* Set ERR, bad input, to FMT with AP, then ": SUFFIX" unless SUFFIX is
+   NULL.  */
+static void
+set_input_error (struct gl_error *err, const char *file, const char *member,
+		 const char *suffix, const char *fmt, va_list ap)
+{
+  char *what = xvasprintf (fmt, ap);
+  if (suffix != NULL)
+    gl_error_set (err, GL_EXIT_INPUT, file, member, "%s: %s", what, suffix);
+  else
+    gl_error_set (err, GL_EXIT_INPUT, file, member, "%s", what);
+  free (what);
+}
+
 int
 gl_error_errno (struct gl_error *err, const char *file, int errnum,
 		const char *fmt, ...)
 {
   va_list ap;
   va_start (ap, fmt);
-  char *what = xvasprintf (fmt, ap);
+  set_input_error (err, file, NULL, strerror (errnum), fmt, ap);
   va_end (ap);
-  gl_error_set (err, GL_EXIT_INPUT, file, NULL, "%s: %s", what,
-		strerror (errnum));
-  free (what);
   return -1;
 }
 
@@ -149,11 +160,9 @@ gl_error_damaged (struct gl_error *err, const char *file, const char *member,
 {
   va_list ap;
   va_start (ap, fmt);
-  char *what = xvasprintf (fmt, ap);
+  set_input_error (err, file, member, NULL, fmt, ap);
   va_end (ap);
-  gl_error_set (err, GL_EXIT_INPUT, file, member, "%s", what);
   gl_error_note (err, "%s", damaged_note);
-  free (what);
   return -1;
 }
 
@@ -161,14 +170,11 @@ int
 gl_error_libelf (struct gl_error *err, const char *file, const char *member,
 		 const char *fmt, ...)
 {
-  const char *why = elf_errmsg (-1);
   va_list ap;
   va_start (ap, fmt);
-  char *what = xvasprintf (fmt, ap);
+  set_input_error (err, file, member, elf_errmsg (-1), fmt, ap);
   va_end (ap);
-  gl_error_set (err, GL_EXIT_INPUT, file, member, "%s: %s", what, why);
   gl_error_note (err, "%s", damaged_note);
-  free (what);
   return -1;
 }
 
