@@ -211,11 +211,7 @@ extract_members (const struct ar_command *cmd, const struct ar_set *set,
       int fd = open (m->name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
       if (fd < 0 || write (fd, m->data, m->size) != (ssize_t) m->size
 	  || close (fd) != 0)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, m->name, NULL,
-			"cannot extract: %s", strerror (errno));
-	  return -1;
-	}
+	return gl_error_errno (err, m->name, errno, "cannot extract");
     }
   return 0;
 }
@@ -236,8 +232,7 @@ run_ar (const struct ar_command *cmd, struct gl_error *err)
   else if (cmd->op == 't' || cmd->op == 'x' || cmd->op == 'd'
 	   || cmd->op == 'p')
     {
-      gl_error_set (err, GL_EXIT_INPUT, cmd->archive, NULL,
-		    "cannot open: %s", strerror (errno));
+      gl_error_errno (err, cmd->archive, errno, "cannot open");
       goto out;
     }
   else if (!cmd->create_quietly)

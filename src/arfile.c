@@ -42,27 +42,10 @@ static int
 map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 	  struct gl_error *err)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
-		    strerror (errno));
-      return -1;
-    }
   struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot stat: %s",
-		    strerror (errno));
-      close (fd);
-      return -1;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is not a regular file");
-      close (fd);
-      return -1;
-    }
+  int fd = gl_open_regular (path, &st, err);
+  if (fd < 0)
+    return -1;
   struct ar_mapping m = { .addr = NULL, .size = (size_t) st.st_size };
   if (m.size > 0 && m.size < AR_READ_MAX)
     {
@@ -77,9 +60,11 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
 			       (off_t) done);
 	  if (got <= 0 && !(got < 0 && errno == EINTR))
 	    {
-	      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
-			    got < 0 ? strerror (errno)
-			    : "the file shrank while being read");
+	      if (got < 0)
+		gl_error_errno (err, path, errno, "cannot read");
+	      else
+		gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: "
+			      "the file shrank while being read");
 	      free (m.addr);
 	      close (fd);
 	      return -1;
@@ -94,8 +79,7 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
       m.addr = mmap (NULL, m.size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
       if (m.addr == MAP_FAILED)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
-			strerror (errno));
+	  gl_error_errno (err, path, errno, "cannot map");
 	  close (fd);
 	  return -1;
 	}
@@ -133,12 +117,7 @@ ar_set_add_file (struct ar_set *set, const char *path, struct gl_error *err)
     {
       m->elf = elf_memory (m->addr, m->size);
       if (m->elf == NULL || elf_kind (m->elf) != ELF_K_ELF)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"not a valid ELF file: %s", elf_errmsg (-1));
-	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
-	  return -1;
-	}
+	return gl_error_libelf (err, path, NULL, "not a valid ELF file");
     }
   const char *base = strrchr (path, '/');
   base = base ? base + 1 : path;
@@ -205,23 +184,20 @@ bad_member (const char *raw, size_t size, size_t off, const char *last,
   size_t msize;
   char *name = NULL;
   if (size - off < AR_HEADER_SIZE)
-    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the member "
-		  "header at offset %zu has only %zu of %d bytes", off,
-		  size - off, AR_HEADER_SIZE);
+    gl_error_damaged (err, path, NULL, "truncated: the member header at "
+		      "offset %zu has only %zu of %d bytes", off, size - off,
+		      AR_HEADER_SIZE);
   else if (member_header_size (raw, size, off, &msize) != 0
 	   || (name = member_header_name (raw, off, longnames, nlong)) == NULL)
-    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged member header "
-		  "at offset %zu%s%s", off, last ? ", after member " : "",
-		  last ? last : "");
+    gl_error_damaged (err, path, NULL, "damaged member header at offset "
+		      "%zu%s%s", off, last ? ", after member " : "",
+		      last ? last : "");
   else if (msize > size - off - AR_HEADER_SIZE)
-    gl_error_set (err, GL_EXIT_INPUT, path, name, "truncated: the member "
-		  "of %zu bytes has only %zu", msize,
-		  size - off - AR_HEADER_SIZE);
+    gl_error_damaged (err, path, name, "truncated: the member of %zu bytes "
+		      "has only %zu", msize, size - off - AR_HEADER_SIZE);
   else
-    gl_error_set (err, GL_EXIT_INPUT, path, name, "cannot read the member: "
-		  "%s", elf_errmsg (-1));
+    gl_error_libelf (err, path, name, "cannot read the member");
   free (name);
-  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
 }
 
 int
@@ -245,9 +221,7 @@ ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
       int64_t off = elf_getaroff (e);
       if (h == NULL || off < 0 || raw == NULL || (size_t) off > size)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"damaged member header: %s", elf_errmsg (-1));
-	  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+	  gl_error_libelf (err, path, NULL, "damaged member header");
 	  elf_end (e);
 	  goto out;
 	}
@@ -264,12 +238,11 @@ ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
 	}
       if (msize > size - (size_t) off - AR_HEADER_SIZE)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
-			"archive's %s of %zu bytes has only %zu",
-			strcmp (h->ar_name, "//") == 0 ? "long-name table"
-			: "symbol index", msize,
-			size - (size_t) off - AR_HEADER_SIZE);
-	  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
+	  gl_error_damaged (err, path, NULL, "truncated: the archive's %s of "
+			    "%zu bytes has only %zu",
+			    strcmp (h->ar_name, "//") == 0 ? "long-name table"
+			    : "symbol index", msize,
+			    size - (size_t) off - AR_HEADER_SIZE);
 	  elf_end (e);
 	  goto out;
 	}
@@ -302,8 +275,7 @@ ar_walk (Elf *ar, size_t size, const char *path, ar_member_fn *fn, void *arg,
   if (end < size && end + 1 != size)
     {
       if (raw == NULL)
-	gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
-		      elf_errmsg (-1));
+	gl_error_libelf (err, path, NULL, "cannot read");
       else
 	bad_member (raw, size, end, last, longnames, nlong, path, err);
       goto out;
@@ -336,10 +308,10 @@ ar_thin_members (const char *path, const char *raw, size_t size,
       char *name = NULL;
       if (size - off < AR_HEADER_SIZE)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
-			"member header at offset %zu has only %zu of %d bytes",
-			off, size - off, AR_HEADER_SIZE);
-	  goto damaged;
+	  gl_error_damaged (err, path, NULL, "truncated: the member header "
+			    "at offset %zu has only %zu of %d bytes", off,
+			    size - off, AR_HEADER_SIZE);
+	  goto out;
 	}
       const char *f = raw + off;
       bool names_table = memcmp (f, "// ", 3) == 0;
@@ -349,11 +321,11 @@ ar_thin_members (const char *path, const char *raw, size_t size,
 	      && (name = member_header_name (raw, off, longnames,
 					     nlong)) == NULL))
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged member "
-			"header at offset %zu%s%s", off,
-			names->n > 0 ? ", after member " : "",
-			names->n > 0 ? names->v[names->n - 1] : "");
-	  goto damaged;
+	  gl_error_damaged (err, path, NULL, "damaged member header at "
+			    "offset %zu%s%s", off,
+			    names->n > 0 ? ", after member " : "",
+			    names->n > 0 ? names->v[names->n - 1] : "");
+	  goto out;
 	}
       if (name != NULL)
 	{
@@ -366,11 +338,11 @@ ar_thin_members (const char *path, const char *raw, size_t size,
 	}
       if (msize > size - off - AR_HEADER_SIZE)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "truncated: the "
-			"archive's %s of %zu bytes has only %zu",
-			names_table ? "long-name table" : "symbol index", msize,
-			size - off - AR_HEADER_SIZE);
-	  goto damaged;
+	  gl_error_damaged (err, path, NULL, "truncated: the archive's %s of "
+			    "%zu bytes has only %zu",
+			    names_table ? "long-name table" : "symbol index",
+			    msize, size - off - AR_HEADER_SIZE);
+	  goto out;
 	}
       if (names_table)
 	{
@@ -380,10 +352,7 @@ ar_thin_members (const char *path, const char *raw, size_t size,
       off += AR_HEADER_SIZE + msize + (msize & 1);
     }
   rc = 0;
-  goto out;
 
-damaged:
-  gl_error_note (err, "the archive is truncated or damaged; rebuild it");
 out:
   free (dir);
   return rc;
@@ -402,11 +371,8 @@ add_member (Elf *e, const Elf_Arhdr *h, void *arg, struct gl_error *err)
   size_t size = 0;
   char *raw = elf_rawfile (e, &size);
   if (raw == NULL && h->ar_size > 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, st->path, h->ar_name,
-		    "cannot read the member: %s", elf_errmsg (-1));
-      return -1;
-    }
+    return gl_error_libelf (err, st->path, h->ar_name,
+			    "cannot read the member");
   char *where = xasprintf ("%s(%s)", st->path, h->ar_name);
   push_member (st->set, h->ar_name, raw, h->ar_size,
 	       elf_kind (e) == ELF_K_ELF ? e : NULL, where);
@@ -436,11 +402,7 @@ add_archive_members (struct ar_set *set, struct ar_mapping *m,
     }
   m->elf = elf_memory (m->addr, m->size);
   if (m->elf == NULL || elf_kind (m->elf) != ELF_K_AR)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "damaged archive: %s",
-		    elf_errmsg (-1));
-      return -1;
-    }
+    return gl_error_libelf (err, path, NULL, "not a valid archive");
   struct add_state st = { set, path };
   return ar_walk (m->elf, m->size, path, add_member, &st, err);
 }
@@ -532,18 +494,18 @@ collect_symbols (const struct ar_member *m, struct strvec *names,
   while ((scn = elf_nextscn (m->elf, scn)) != NULL)
     {
       if (gelf_getshdr (scn, &shdr) == NULL)
-	goto damaged;
+	goto unreadable;
       if (shdr.sh_type != SHT_SYMTAB)
 	continue;
       Elf_Data *d = elf_getdata (scn, NULL);
       if (d == NULL)
-	goto damaged;
+	goto unreadable;
       size_t n = d->d_size / gelf_fsize (m->elf, ELF_T_SYM, 1, EV_CURRENT);
       for (size_t i = shdr.sh_info; i < n; i++)
 	{
 	  GElf_Sym sym;
 	  if (gelf_getsym (d, (int) i, &sym) == NULL)
-	    goto damaged;
+	    goto unreadable;
 	  int bind = GELF_ST_BIND (sym.st_info);
 	  int type = GELF_ST_TYPE (sym.st_info);
 	  if ((bind != STB_GLOBAL && bind != STB_WEAK
@@ -552,7 +514,7 @@ collect_symbols (const struct ar_member *m, struct strvec *names,
 	    continue;
 	  const char *name = elf_strptr (m->elf, shdr.sh_link, sym.st_name);
 	  if (name == NULL)
-	    goto damaged;
+	    goto unreadable;
 	  if (name[0] != '\0')
 	    strvec_push (names, name);
 	}
@@ -560,10 +522,9 @@ collect_symbols (const struct ar_member *m, struct strvec *names,
     }
   return 0;
 
-damaged:
-  gl_error_set (err, GL_EXIT_INPUT, m->path, NULL,
-		"cannot read the symbol table: %s", elf_errmsg (-1));
-  return -1;
+unreadable:
+  return gl_error_libelf (err, m->path, NULL,
+			  "cannot read the symbol table");
 }
 
 static void
@@ -581,14 +542,15 @@ write_failed (struct archive *a, const char *path, const char *name,
 	      struct gl_error *err)
 {
   int e = archive_errno (a);
-  const char *why = e > 0 ? strerror (e) : archive_error_string (a);
-  if (why == NULL)
-    why = "unknown error";
-  if (name != NULL)
-    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write %s: %s",
-		  name, why);
+  const char *why = archive_error_string (a);
+  char *what = name != NULL ? xasprintf ("cannot write %s", name)
+    : xstrdup ("cannot write");
+  if (e > 0)
+    gl_error_errno (err, path, e, "%s", what);
   else
-    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s", why);
+    gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
+		  why != NULL ? why : "unknown error");
+  free (what);
   gl_error_note (err, "check the free space and permissions where it is "
 		 "written (TMPDIR for gold-link's staging directory) and "
 		 "the file size limit (ulimit -f)");
@@ -746,8 +708,7 @@ ar_write_file (const char *path, const struct ar_set *set, bool index,
   fd = open (out.tmp, O_WRONLY | O_CLOEXEC | (out.in_place ? O_TRUNC : 0));
   if (fd < 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, out.tmp, NULL, "cannot open: %s",
-		    strerror (errno));
+      gl_error_errno (err, out.tmp, errno, "cannot open");
       goto out;
     }
   if (ar_write (fd, path, set, index, err) != 0)
@@ -761,8 +722,7 @@ ar_write_file (const char *path, const struct ar_set *set, bool index,
   fd = -1;
   if (closed != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    strerror (errno));
+      gl_error_errno (err, path, errno, "cannot write");
       goto out;
     }
   rc = output_commit (&out, err);

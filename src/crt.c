@@ -8,8 +8,6 @@
 #include "inputs.h"
 #include "run.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <gelf.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,14 +224,11 @@ check_object (const char *path, const char *name, const struct gl_arch *arch,
   GElf_Ehdr ehdr;
   char *note = NULL;
   int ret = -1;
-  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  int fd = gl_open_regular (path, &st, err);
 
   if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
-		    strerror (errno));
-      goto out;
-    }
+    goto out;
   elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
   if (elf == NULL || elf_kind (elf) != ELF_K_ELF
       || gelf_getehdr (elf, &ehdr) == NULL || ehdr.e_type != ET_REL)

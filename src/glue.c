@@ -38,8 +38,7 @@ glue_init_array_needed (const struct goobj *g)
 static int
 io_error (struct gl_error *err, const char *path, const char *what)
 {
-  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "%s: %s", what,
-		strerror (errno));
+  gl_error_errno (err, path, errno, "%s", what);
   gl_error_note (err, "check the space and permissions of the staging "
 		 "directory (TMPDIR)");
   return -1;
@@ -155,7 +154,8 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
   if (gelf_getehdr (elf, &t->ehdr) == NULL
       || elf_getshdrnum (elf, &shnum) != 0
       || elf_getshdrstrndx (elf, &shstrndx) != 0 || shstrndx >= shnum)
-    return gl_error_libelf (err, path, "cannot read the section headers");
+    return gl_error_libelf (err, path, NULL,
+			    "cannot read the section headers");
 
   /* Three more at most: .init_array, its relocations, .note.GNU-stack.  */
   t->shdrs = xcalloc (shnum + 3, sizeof *t->shdrs);
@@ -166,7 +166,8 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
       GElf_Shdr *s = &t->shdrs[i];
       Elf_Scn *scn = elf_getscn (elf, i);
       if (scn == NULL || gelf_getshdr (scn, s) == NULL)
-	return gl_error_libelf (err, path, "cannot read a section header");
+	return gl_error_libelf (err, path, NULL,
+				"cannot read a section header");
       const char *name = elf_strptr (elf, shstrndx, s->sh_name);
       if (s->sh_type == SHT_SYMTAB && symtab == 0)
 	symtab = i;
@@ -176,7 +177,7 @@ plan_tail (Elf *elf, const char *path, off_t size, const struct goobj *g,
   Elf_Scn *strscn = elf_getscn (elf, shstrndx);
   Elf_Data *old = strscn ? elf_getdata (strscn, NULL) : NULL;
   if (old == NULL)
-    return gl_error_libelf (err, path, "cannot read the section names");
+    return gl_error_libelf (err, path, NULL, "cannot read the section names");
   if (symtab == 0)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "has no symbol table");
@@ -339,7 +340,7 @@ write_items (int fd, const char *path, Elf *elf, Elf_Type type,
   int rc = -1;
   if (gelf_getehdr (elf, &ehdr) == NULL
       || gelf_xlatetof (elf, &dst, &src, ehdr.e_ident[EI_DATA]) == NULL)
-    gl_error_libelf (err, path, "cannot encode the glue for the file");
+    gl_error_libelf (err, path, NULL, "cannot encode the glue for the file");
   else if (write_all (fd, dst.d_buf, dst.d_size, (off_t) off) != 0)
     io_error (err, path, "cannot write the copy of go.o");
   else
@@ -406,11 +407,7 @@ glue_init_array (const struct input *go, const struct goobj *g,
       return -1;
     }
   if (fstat (go->fd, &st) != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, go->path, NULL, "cannot stat: %s",
-		    strerror (errno));
-      return -1;
-    }
+    return gl_error_errno (err, go->path, errno, "cannot stat");
   if (plan_tail (go->elf, go->path, st.st_size, g, arch, &t, err) != 0
       || stage_dir (&dir, err) != 0)
     goto out;

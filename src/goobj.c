@@ -200,28 +200,20 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
   const struct gl_arch *arch = g->arch;
   s->symdata = elf_getdata (symscn, NULL);
   if (s->symdata == NULL)
-    return gl_error_libelf (err, path, "cannot read the symbol table");
+    return gl_error_libelf (err, path, NULL, "cannot read the symbol table");
   Elf_Scn *strscn = elf_getscn (elf, symshdr->sh_link);
   Elf_Data *strdata = strscn ? elf_getdata (strscn, NULL) : NULL;
   if (strdata == NULL)
-    return gl_error_libelf (err, path, "cannot read the symbol names");
+    return gl_error_libelf (err, path, NULL, "cannot read the symbol names");
   /* A SHT_NOBITS section has a size but no bytes.  */
   if (strdata->d_buf == NULL || strdata->d_size == 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "the symbol name table is empty");
-      gl_error_note (err, "the object is damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_damaged (err, path, NULL,
+			     "the symbol name table is empty");
   s->strtab = strdata->d_buf;
   s->strtab_size = strdata->d_size;
   if (s->strtab[s->strtab_size - 1] != '\0')
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    "the symbol name table is not NUL-terminated");
-      gl_error_note (err, "the object is damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_damaged (err, path, NULL,
+			     "the symbol name table is not NUL-terminated");
   s->nsyms = s->symdata->d_size / gelf_fsize (elf, ELF_T_SYM, 1, EV_CURRENT);
   s->symkind = xcalloc (s->nsyms + 1, 1);
   bool unused_undefined = false;
@@ -230,14 +222,10 @@ scan_symbols (struct scan *s, Elf *elf, Elf_Scn *symscn,
     {
       GElf_Sym sym;
       if (gelf_getsym (s->symdata, (int) i, &sym) == NULL)
-	return gl_error_libelf (err, path, "cannot read a symbol");
+	return gl_error_libelf (err, path, NULL, "cannot read a symbol");
       if (sym.st_name >= s->strtab_size)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"symbol %zu has a name outside the name table", i);
-	  gl_error_note (err, "the object is damaged; rebuild it");
-	  return -1;
-	}
+	return gl_error_damaged (err, path, NULL, "symbol %zu has a name "
+				 "outside the name table", i);
       const char *name = s->strtab + sym.st_name;
       bool defined = sym.st_shndx != SHN_UNDEF;
       if (strcmp (name, arch->tls_slot) == 0)
@@ -397,7 +385,8 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
   size_t shstrndx, shnum;
   if (elf_getshdrstrndx (elf, &shstrndx) != 0
       || elf_getshdrnum (elf, &shnum) != 0)
-    return gl_error_libelf (err, path, "cannot read the section headers");
+    return gl_error_libelf (err, path, NULL,
+			    "cannot read the section headers");
 
   GElf_Shdr symshdr;
   Elf_Scn *symscn = find_symtab (elf, &symshdr);
@@ -419,7 +408,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
     {
       if (gelf_getshdr (scn, &shdr) == NULL)
 	{
-	  gl_error_libelf (err, path, "cannot read a section header");
+	  gl_error_libelf (err, path, NULL, "cannot read a section header");
 	  goto out;
 	}
       const char *name = section_name (elf, shstrndx, &shdr);
@@ -451,7 +440,7 @@ goobj_scan (Elf *elf, const char *path, const struct gl_arch *arch,
 	    init_array = target.sh_type == SHT_INIT_ARRAY;
 	  if (scan_relocs (&s, elf, scn, &shdr, init_array) != 0)
 	    {
-	      gl_error_libelf (err, path, "cannot read relocations");
+	      gl_error_libelf (err, path, NULL, "cannot read relocations");
 	      goto out;
 	    }
 	}

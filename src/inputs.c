@@ -8,8 +8,6 @@
 #include "xalloc.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,25 +57,6 @@ looks_like_text (const unsigned char *p, size_t n)
   return true;
 }
 
-static int
-damaged (struct gl_error *err, const char *path, const char *member,
-	 const char *fmt, ...) __attribute__ ((format (printf, 4, 5)));
-
-/* Set ERR to the damage FMT describes; returns -1.  */
-static int
-damaged (struct gl_error *err, const char *path, const char *member,
-	 const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  char *what = xvasprintf (fmt, ap);
-  va_end (ap);
-  gl_error_set (err, GL_EXIT_INPUT, path, member, "%s", what);
-  gl_error_note (err, "the file is truncated or damaged; rebuild it");
-  free (what);
-  return -1;
-}
-
 /* A file (or archive member) of SIZE bytes starting with the ELF magic at
    DATA must have a known class and byte order and a whole ELF header, for
    a clearer message than libelf's.  */
@@ -86,18 +65,20 @@ check_ident (const unsigned char *data, size_t size, const char *path,
 	     const char *member, struct gl_error *err)
 {
   if (size < EI_NIDENT)
-    return damaged (err, path, member, "is truncated: %zu bytes, less than "
-		    "an ELF identification", size);
+    return gl_error_damaged (err, path, member, "is truncated: %zu bytes, "
+			     "less than an ELF identification", size);
   unsigned elfclass = data[EI_CLASS], order = data[EI_DATA];
   if (elfclass != ELFCLASS32 && elfclass != ELFCLASS64)
-    return damaged (err, path, member, "unknown ELF class %u", elfclass);
+    return gl_error_damaged (err, path, member, "unknown ELF class %u",
+			     elfclass);
   if (order != ELFDATA2LSB && order != ELFDATA2MSB)
-    return damaged (err, path, member, "unknown ELF byte order %u", order);
+    return gl_error_damaged (err, path, member, "unknown ELF byte order %u",
+			     order);
   size_t need = elfclass == ELFCLASS64 ? sizeof (Elf64_Ehdr)
     : sizeof (Elf32_Ehdr);
   if (size < need)
-    return damaged (err, path, member, "is truncated: %zu bytes, less than "
-		    "an ELF header (%zu)", size, need);
+    return gl_error_damaged (err, path, member, "is truncated: %zu bytes, "
+			     "less than an ELF header (%zu)", size, need);
   return 0;
 }
 
@@ -111,51 +92,55 @@ check_layout (Elf *elf, const GElf_Ehdr *ehdr, size_t shnum, const char *path,
 {
   size_t size = 0;
   if (elf_rawfile (elf, &size) == NULL)
-    return damaged (err, path, member, "cannot read: %s", elf_errmsg (-1));
+    return gl_error_libelf (err, path, member, "cannot read");
   if (ehdr->e_shoff == 0 && ehdr->e_shnum == 0)
     return ehdr->e_type != ET_REL ? 0
-      : damaged (err, path, member, "has no section headers");
+      : gl_error_damaged (err, path, member, "has no section headers");
   size_t entsize = gelf_fsize (elf, ELF_T_SHDR, 1, EV_CURRENT);
   if (ehdr->e_shentsize != entsize)
-    return damaged (err, path, member, "section headers of %u bytes, not %zu",
-		    (unsigned) ehdr->e_shentsize, entsize);
+    return gl_error_damaged (err, path, member, "section headers of %u "
+			     "bytes, not %zu", (unsigned) ehdr->e_shentsize,
+			     entsize);
   size_t want = ehdr->e_shnum != 0 ? ehdr->e_shnum : shnum;
   if (want == 0 || shnum != want || ehdr->e_shoff > size
       || want > (size - ehdr->e_shoff) / entsize)
     {
       if (ehdr->e_shnum == 0)
-	return damaged (err, path, member, "the extended section count (in "
-			"the section header at offset %llu) is zero or does "
-			"not fit in the file (%zu bytes)",
-			(unsigned long long) ehdr->e_shoff, size);
-      return damaged (err, path, member, "the section header table (%zu "
-		      "entries at offset %llu) ends past the end of the file "
-		      "(%zu bytes)", want, (unsigned long long) ehdr->e_shoff,
-		      size);
+	return gl_error_damaged (err, path, member, "the extended section "
+				 "count (in the section header at offset "
+				 "%llu) is zero or does not fit in the file "
+				 "(%zu bytes)",
+				 (unsigned long long) ehdr->e_shoff, size);
+      return gl_error_damaged (err, path, member, "the section header table "
+			       "(%zu entries at offset %llu) ends past the "
+			       "end of the file (%zu bytes)", want,
+			       (unsigned long long) ehdr->e_shoff, size);
     }
   size_t shstrndx;
   if (elf_getshdrstrndx (elf, &shstrndx) != 0 || shstrndx >= shnum)
-    return damaged (err, path, member, "the section name table index is "
-		    "out of range (%zu sections)", shnum);
+    return gl_error_damaged (err, path, member, "the section name table "
+			     "index is out of range (%zu sections)", shnum);
   for (size_t i = 1; i < shnum; i++)
     {
       GElf_Shdr sh;
       Elf_Scn *scn = elf_getscn (elf, i);
       if (scn == NULL || gelf_getshdr (scn, &sh) == NULL)
-	return damaged (err, path, member, "cannot read section header %zu: "
-			"%s", i, elf_errmsg (-1));
+	return gl_error_libelf (err, path, member,
+				"cannot read section header %zu", i);
       if (sh.sh_link >= shnum)
-	return damaged (err, path, member, "section %zu links to section %u, "
-			"but there are %zu", i, (unsigned) sh.sh_link, shnum);
+	return gl_error_damaged (err, path, member, "section %zu links to "
+				 "section %u, but there are %zu", i,
+				 (unsigned) sh.sh_link, shnum);
       if (sh.sh_type != SHT_NOBITS
 	  && (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
 	{
 	  const char *name = elf_strptr (elf, shstrndx, sh.sh_name);
-	  return damaged (err, path, member, "section %zu (%s, %llu bytes at "
-			  "offset %llu) ends past the end of the file (%zu "
-			  "bytes)", i, name ? name : "unnamed",
-			  (unsigned long long) sh.sh_size,
-			  (unsigned long long) sh.sh_offset, size);
+	  return gl_error_damaged (err, path, member, "section %zu (%s, %llu "
+				   "bytes at offset %llu) ends past the end "
+				   "of the file (%zu bytes)", i,
+				   name ? name : "unnamed",
+				   (unsigned long long) sh.sh_size,
+				   (unsigned long long) sh.sh_offset, size);
 	}
     }
   return 0;
@@ -172,8 +157,7 @@ inputs_check_image (Elf *elf, const char *path, struct gl_error *err)
   GElf_Ehdr ehdr;
   size_t shnum;
   if (gelf_getehdr (elf, &ehdr) == NULL || elf_getshdrnum (elf, &shnum) != 0)
-    return damaged (err, path, NULL, "not a valid ELF file: %s",
-		    elf_errmsg (-1));
+    return gl_error_libelf (err, path, NULL, "not a valid ELF file");
   return check_layout (elf, &ehdr, shnum, path, NULL, err);
 }
 
@@ -206,12 +190,12 @@ check_shared (Elf *elf, const char *path, const char *member,
     if (gelf_getshdr (scn, &sh) != NULL && sh.sh_type == SHT_DYNAMIC)
       break;
   if (scn == NULL)
-    return damaged (err, path, member, "is ET_DYN without a dynamic "
-		    "section: not a shared library");
+    return gl_error_damaged (err, path, member, "is ET_DYN without a "
+			     "dynamic section: not a shared library");
   Elf_Data *d = elf_getdata (scn, NULL);
   if (d == NULL)
-    return damaged (err, path, member, "cannot read the dynamic section: %s",
-		    elf_errmsg (-1));
+    return gl_error_libelf (err, path, member,
+			    "cannot read the dynamic section");
   size_t n = d->d_size / gelf_fsize (elf, ELF_T_DYN, 1, EV_CURRENT);
   for (size_t i = 0; i < n; i++)
     {
@@ -238,20 +222,11 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
 {
   GElf_Ehdr ehdr;
   if (gelf_getehdr (elf, &ehdr) == NULL)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, member,
-		    "not a valid ELF file: %s", elf_errmsg (-1));
-      gl_error_note (err, "the file is truncated or damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_libelf (err, path, member, "not a valid ELF file");
   size_t shnum;
   if (elf_getshdrnum (elf, &shnum) != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, member,
-		    "damaged section headers: %s", elf_errmsg (-1));
-      gl_error_note (err, "the file is truncated or damaged; rebuild it");
-      return -1;
-    }
+    return gl_error_libelf (err, path, member,
+			    "cannot read the section headers");
   *machine = ehdr.e_machine;
   *elfclass = ehdr.e_ident[EI_CLASS];
   *type = ehdr.e_type;
@@ -334,8 +309,8 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
 	  if (check_ident ((const unsigned char *) raw, size, mc->path,
 			   h->ar_name, err) != 0)
 	    return -1;
-	  return damaged (err, mc->path, h->ar_name, "not a valid ELF file: "
-			  "%s", elf_errmsg (-1));
+	  return gl_error_libelf (err, mc->path, h->ar_name,
+				  "not a valid ELF file");
 	}
       return 0;
     }
@@ -372,8 +347,7 @@ check_thin_archive (struct inputs *ins, const char *path, int fd,
       raw = mmap (NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
       if (raw == MAP_FAILED)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot map: %s",
-			strerror (errno));
+	  gl_error_errno (err, path, errno, "cannot map");
 	  raw = NULL;
 	  goto out;
 	}
@@ -383,28 +357,24 @@ check_thin_archive (struct inputs *ins, const char *path, int fd,
   struct member_check mc = { ins, path };
   for (size_t i = 0; i < names.n; i++)
     {
-      int mfd = open (files.v[i], O_RDONLY | O_CLOEXEC | O_NONBLOCK);
       struct stat st;
-      const char *why = NULL;
-      if (mfd < 0 || fstat (mfd, &st) != 0)
-	why = strerror (errno);
-      else if (!S_ISREG (st.st_mode))
-	why = "not a regular file";
-      if (why != NULL)
+      int mfd = gl_open_regular (files.v[i], &st, err);
+      if (mfd < 0)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, names.v[i], "cannot open "
-			"the member's file %s: %s", files.v[i], why);
+	  /* Said of the member, which names the file.  */
+	  char *why = xstrdup (err->message);
+	  gl_error_set (err, GL_EXIT_INPUT, path, names.v[i], "the member's "
+			"file %s: %s", files.v[i], why);
+	  free (why);
 	  gl_error_note (err, "a thin archive holds only the names of its "
 			 "members: keep their files where it says, or make a "
 			 "normal archive (ar rc, not ar rcT)");
-	  if (mfd >= 0)
-	    close (mfd);
 	  goto out;
 	}
       Elf *e = elf_begin (mfd, ELF_C_READ_MMAP, NULL);
       Elf_Arhdr h = { .ar_name = names.v[i], .ar_size = st.st_size };
       int bad = e == NULL
-	? damaged (err, path, names.v[i], "cannot read: %s", elf_errmsg (-1))
+	? gl_error_libelf (err, path, names.v[i], "cannot read")
 	: check_member (e, &h, &mc, err);
       elf_end (e);
       close (mfd);
@@ -441,9 +411,8 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
   struct input in = { .path = NULL, .fd = fd };
   if (is_truncated_magic (magic, got))
     {
-      damaged (err, path, NULL, "is truncated: %zu bytes, less than an ELF "
-	       "or archive header", got);
-      return -1;
+      return gl_error_damaged (err, path, NULL, "is truncated: %zu bytes, "
+			       "less than an ELF or archive header", got);
     }
   if (got >= 8 && memcmp (magic, "!<thin>\n", 8) == 0)
     {
@@ -464,12 +433,7 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
       in.elf = image != NULL ? elf_memory (image, size)
 	: elf_begin (fd, ELF_C_READ_MMAP, NULL);
       if (in.elf == NULL)
-	{
-	  gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-			"cannot read: %s", elf_errmsg (-1));
-	  gl_error_note (err, "the file is truncated or damaged; rebuild it");
-	  return -1;
-	}
+	return gl_error_libelf (err, path, NULL, "cannot read");
       if (elf_kind (in.elf) == ELF_K_AR)
 	{
 	  in.kind = INPUT_ARCHIVE;
@@ -483,8 +447,7 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
 	  GElf_Half type;
 	  if (elf_kind (in.elf) != ELF_K_ELF)
 	    {
-	      damaged (err, path, NULL, "not a valid ELF file: %s",
-		       elf_errmsg (-1));
+	      gl_error_libelf (err, path, NULL, "not a valid ELF file");
 	      goto fail;
 	    }
 	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
@@ -563,43 +526,15 @@ fail:
 int
 inputs_add (struct inputs *ins, const char *path, struct gl_error *err)
 {
-  /* O_NONBLOCK: a FIFO must be refused below, not waited on.  */
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot open: %s",
-		    strerror (errno));
-      if (errno == ENOENT)
-	gl_error_note (err, "check the path; inputs are relative to the "
-		       "current directory");
-      else
-	gl_error_note (err, "check that the file is readable");
-      return -1;
-    }
   struct stat st;
-  if (fstat (fd, &st) != 0)
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot stat: %s",
-		    strerror (errno));
-      close (fd);
-      return -1;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    S_ISDIR (st.st_mode) ? "is a directory, not a file"
-		    : "is not a regular file");
-      gl_error_note (err, "name objects (.o), archives (.a), shared "
-		     "libraries (.so) or linker scripts");
-      close (fd);
-      return -1;
-    }
+  int fd = gl_open_regular (path, &st, err);
+  if (fd < 0)
+    return -1;
   unsigned char magic[512];
   ssize_t got = pread (fd, magic, sizeof magic, 0);
   if (got < 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot read: %s",
-		    strerror (errno));
+      gl_error_errno (err, path, errno, "cannot read");
       close (fd);
       return -1;
     }

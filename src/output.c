@@ -52,10 +52,12 @@ output_begin (struct output *out, const char *path, bool reserve,
     {
       int e = errno;
       char *d = xstrdup (path);
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL,
-		    e == ENOENT ? "the output directory %s does not exist"
-		    : "cannot create the output in %s: %s", dirname (d),
-		    strerror (e));
+      if (e == ENOENT)
+	gl_error_set (err, GL_EXIT_INPUT, path, NULL,
+		      "the output directory %s does not exist", dirname (d));
+      else
+	gl_error_errno (err, path, e, "cannot create the output in %s",
+			dirname (d));
       free (d);
       gl_error_note (err, e == ENOENT ? "create the directory first"
 		     : "check that the directory is writable");
@@ -77,9 +79,8 @@ output_commit (struct output *out, struct gl_error *err)
     return 0;
   if (rename (out->tmp, out->path) != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, out->path, NULL,
-		    "cannot rename the finished output into place: %s",
-		    strerror (errno));
+      gl_error_errno (err, out->path, errno,
+		      "cannot rename the finished output into place");
       output_abort (out);
       return -1;
     }

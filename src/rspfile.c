@@ -123,9 +123,7 @@ rsp_write (const char *path, char *const argv[], struct gl_error *err)
   FILE *f = fopen (path, "we");
   if (f == NULL)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    strerror (errno));
-      return -1;
+      return gl_error_errno (err, path, errno, "cannot write");
     }
   for (size_t i = 1; argv[i] != NULL; i++)
     put_quoted (f, argv[i]);
@@ -139,8 +137,7 @@ rsp_write (const char *path, char *const argv[], struct gl_error *err)
     }
   if (failed)
     {
-      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "cannot write: %s",
-		    strerror (saved));
+      gl_error_errno (err, path, saved, "cannot write");
       gl_error_note (err, "check the space and permissions of the "
 		     "directory (TMPDIR for the staging directory)");
       unlink (path);

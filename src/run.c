@@ -86,8 +86,7 @@ wait_child (pid_t pid, char *const argv[], int *status, struct gl_error *err)
     if (errno != EINTR)
       {
 	stage_set_child (0);
-	gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "waiting for '%s': %s",
-		      argv[0], strerror (errno));
+	gl_error_errno (err, NULL, errno, "waiting for '%s'", argv[0]);
 	return -1;
       }
   stage_set_child (0);
@@ -109,8 +108,7 @@ run_command (char *const argv[], int *status, struct gl_error *err)
   int rc = spawn_child (argv, NULL, environ, &pid);
   if (rc != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (rc));
+      gl_error_errno (err, NULL, rc, "cannot run '%s'", argv[0]);
       if (rc == ENOENT)
 	gl_error_note (err, "install it, or name another compiler driver "
 		       "with --cc or GOLD_LINK_CC");
@@ -153,8 +151,7 @@ run_capture (char *const argv[], char **out, int *status,
      so we see end-of-file when it exits.  */
   if (pipe2 (fds, O_CLOEXEC) != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (errno));
+      gl_error_errno (err, NULL, errno, "cannot run '%s'", argv[0]);
       goto out;
     }
   posix_spawn_file_actions_init (&actions);
@@ -171,8 +168,7 @@ run_capture (char *const argv[], char **out, int *status,
   fds[1] = -1;
   if (rc != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL, "cannot run '%s': %s",
-		    argv[0], strerror (rc));
+      gl_error_errno (err, NULL, rc, "cannot run '%s'", argv[0]);
       goto out;
     }
 
@@ -202,9 +198,8 @@ run_capture (char *const argv[], char **out, int *status,
     goto out;
   if (read_errno != 0)
     {
-      gl_error_set (err, GL_EXIT_INPUT, NULL, NULL,
-		    "cannot read the output of '%s': %s", argv[0],
-		    strerror (read_errno));
+      gl_error_errno (err, NULL, read_errno,
+		      "cannot read the output of '%s'", argv[0]);
       goto out;
     }
   *out = buf;

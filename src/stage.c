@@ -109,9 +109,8 @@ stage_dir (const char **dir, struct gl_error *err)
       char *templ = xasprintf ("%s/gold-link-XXXXXX", tmp);
       if (mkdtemp (templ) == NULL)
 	{
-	  gl_error_set (err, GL_EXIT_INPUT, tmp, NULL,
-			"cannot make a staging directory: %s",
-			strerror (errno));
+	  gl_error_errno (err, tmp, errno,
+			  "cannot make a staging directory");
 	  gl_error_note (err, "set TMPDIR to a writable directory");
 	  free (templ);
 	  return -1;
@@ -133,8 +132,7 @@ stage_subdir (const char *name, char **path, struct gl_error *err)
   char *p = xasprintf ("%s/%s", dir, name);
   if (mkdir (p, 0700) != 0 && errno != EEXIST)
     {
-      gl_error_set (err, GL_EXIT_INPUT, p, NULL, "cannot make a directory: %s",
-		    strerror (errno));
+      gl_error_errno (err, p, errno, "cannot make a directory");
       free (p);
       return -1;
     }
@@ -153,8 +151,7 @@ stage_linker_dir (const char *kind, const char *path, char **dir,
   int rc = 0;
   if (symlink (path, link) != 0 && errno != EEXIST)
     {
-      gl_error_set (err, GL_EXIT_INPUT, link, NULL, "cannot make a link: %s",
-		    strerror (errno));
+      gl_error_errno (err, link, errno, "cannot make a link");
       rc = -1;
     }
   else

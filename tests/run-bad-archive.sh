@@ -147,7 +147,7 @@ TMPDIR=$WORK/tmp "$GL" -o out/prog t/go.o t/0*.o th/empty.a -lpthread \
 rm -f out/prog
 # A member file missing, damaged, for another machine, not a file.
 mv th/sub/a_long_member_name_000002.o th/moved.o
-expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): cannot open the member's file th/sub/a_long_member_name_000002.o: No such file" \
+expect_bad 1 "^gold-link: error: th/thin.a(sub/a_long_member_name_000002.o): the member's file th/sub/a_long_member_name_000002.o: cannot open: No such file or directory$" \
   "$GL" -o out/a t/go.o t/000000.o th/thin.a $REST -lpthread
 head -c 1000 th/moved.o > th/sub/a_long_member_name_000002.o
 expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): the section header table" \
@@ -157,7 +157,7 @@ expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): is for arm64, b
   "$GL" -o out/a t/go.o t/000000.o th/thin.a $REST -lpthread
 rm th/sub/a_long_member_name_000002.o
 mkdir th/sub/a_long_member_name_000002.o
-expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): cannot open the member's file .*: not a regular file" \
+expect_bad 1 "^gold-link: error: th/thin.a(sub/a_long_member_name_000002.o): the member's file th/sub/a_long_member_name_000002.o: is a directory, not a file$" \
   "$GL" -o out/a t/go.o t/000000.o th/thin.a $REST -lpthread
 rmdir th/sub/a_long_member_name_000002.o
 mv th/moved.o th/sub/a_long_member_name_000002.o
