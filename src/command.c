@@ -19,14 +19,16 @@ add_missing (struct strvec *cmd, const struct cmdline *cl, const char *flag)
    same arguments), the arch and mode flags cmd/link would pass that the
    arguments lack (a C program with a Go c-archive gets the arch flags
    only), the linker LD (found through LD_DIR) with -fuse-ld, -z
-   noexecstack, the arguments with the output renamed to OUTPUT, and -v
-   when VERBOSE.  LD NULL: the linker is not the driver's to choose.  */
+   noexecstack, the arguments with each operand named as the link named it
+   (the glue's copy, the staged archives) and the output renamed to
+   OUTPUT, and -v when VERBOSE.  LD NULL: the linker is not the driver's
+   to choose.  */
 static void
 driver_command (const struct link *l, const struct strvec *cc,
 		const struct gl_ld_choice *ld, const char *ld_dir,
 		const char *output, bool verbose, struct strvec *cmd)
 {
-  const struct cmdline *cl = l->args;
+  const struct cmdline *cl = &l->cl;
   const struct gl_arch *arch = l->arch;
   strvec_append (cmd, cc);
   /* The driver may serve several targets (gcc -m32): say which, as
@@ -66,9 +68,20 @@ driver_command (const struct link *l, const struct strvec *cc,
     }
   /* Before the arguments, so that an explicit -z execstack still wins.  */
   strvec_push (cmd, "-Wl,-z,noexecstack");
+  size_t k = 0;			/* the next operand */
   for (size_t i = 0; i < cl->args->n; i++)
     {
       const char *a = cl->args->v[i];
+      if (k < cl->noperands && cl->operands[k] == i)
+	{
+	  const struct strvec *as = l->named_as ? &l->named_as[k] : NULL;
+	  k++;
+	  if (as != NULL && as->v != NULL)
+	    {
+	      strvec_append (cmd, as);
+	      continue;
+	    }
+	}
       if ((long) i == cl->output_index)
 	{
 	  if (cl->output_joined)

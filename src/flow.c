@@ -207,6 +207,19 @@ step_tls (struct link *l)
   return STEP_NEXT;
 }
 
+/* The command names operand K (one input per operand, in order) by WORD
+   instead of its own; WORD NULL: by nothing.  */
+static void
+name_operand (struct link *l, size_t k, const char *word)
+{
+  if (l->named_as == NULL)
+    l->named_as = xcalloc (l->cl.noperands, sizeof *l->named_as);
+  strvec_free (&l->named_as[k]);
+  strvec_init (&l->named_as[k]);
+  if (word != NULL)
+    strvec_push (&l->named_as[k], word);
+}
+
 /* c-shared and c-archive: the library entry must run from .init_array
    (SPEC "What it does" step 4); the driver then links the glued copy where
    go.o was named.  */
@@ -250,12 +263,7 @@ step_glue (struct link *l)
     note (l, "glue: go.o has no .note.GNU-stack: added an empty one to the "
 	  "copy, for a non-executable stack");
   if (l->glue.copy != NULL && l->mode != MODE_C_ARCHIVE)
-    {
-      /* One input per operand, in order.  */
-      size_t word = l->cl.operands[l->ins.go - l->ins.v];
-      free (l->driver->v[word]);
-      l->driver->v[word] = xstrdup (l->glue.copy);
-    }
+    name_operand (l, (size_t) (l->ins.go - l->ins.v), l->glue.copy);
   return STEP_NEXT;
 }
 
@@ -305,18 +313,15 @@ is_host_object (const struct link *l, size_t k)
 
 /* Host objects go to the linker as one archive per run of them, linked
    whole: nothing is dropped, and the command stays short however many
-   there are.  Each run of consecutive host operands becomes
-   -Wl,--whole-archive ARCHIVE -Wl,--no-whole-archive in the arguments the
-   command is made of.  */
+   there are.  The command names each run of consecutive host operands
+   -Wl,--whole-archive ARCHIVE -Wl,--no-whole-archive.  */
 static int
 step_stage_host_objects (struct link *l)
 {
-  l->args = &l->cl;
   if (l->opt.no_stage || l->opt.dry_run)
     return STEP_NEXT;
   const struct cmdline *cl = &l->cl;
-  struct strvec *out = &l->staged_args;
-  size_t count = 0, runs = 0, next_arg = 0;
+  size_t count = 0, runs = 0;
   for (size_t k = 0; k < cl->noperands; k++)
     {
       if (!is_host_object (l, k))
@@ -340,28 +345,23 @@ step_stage_host_objects (struct link *l)
 	  rc = ar_write_file (path, &set, true, &l->err);
 	}
       ar_set_free (&set);
-      if (rc != 0)
+      if (rc == 0)
 	{
-	  free (path);
-	  return -1;
+	  name_operand (l, k, "-Wl,--whole-archive");
+	  strvec_push (&l->named_as[k], path);
+	  strvec_push (&l->named_as[k], "-Wl,--no-whole-archive");
+	  for (size_t j = k + 1; j < end; j++)
+	    name_operand (l, j, NULL);
 	}
-      for (; next_arg < cl->operands[k]; next_arg++)
-	strvec_push (out, cl->args->v[next_arg]);
-      strvec_push (out, "-Wl,--whole-archive");
-      strvec_push_own (out, path);
-      strvec_push (out, "-Wl,--no-whole-archive");
-      next_arg = cl->operands[end - 1] + 1;
+      free (path);
+      if (rc != 0)
+	return -1;
       count += end - k;
       k = end - 1;
     }
-  for (; next_arg < cl->args->n; next_arg++)
-    strvec_push (out, cl->args->v[next_arg]);
-  if (cmdline_classify (out, &l->staged_cl, &l->err) != 0)
-    return -1;
   if (count > 0)
     note (l, "staging: %zu host object%s archived, linked whole", count,
 	  count == 1 ? "" : "s");
-  l->args = &l->staged_cl;
   return STEP_NEXT;
 }
 
@@ -387,7 +387,7 @@ step_compiler (struct link *l)
 static int
 step_linker (struct link *l)
 {
-  const struct cmdline *cl = l->args;
+  const struct cmdline *cl = &l->cl;
   const char *origin;
   const char *value = linker_request (l->opt.linker,
 				      getenv ("GOLD_LINK_LINKER"),

@@ -49,8 +49,7 @@ struct link
 {
   /* Given.  */
   struct link_options opt;
-  struct strvec *driver;	/* the driver arguments; the glue step names
-				   its copy of go.o in go.o's place */
+  const struct strvec *driver;	/* the driver arguments */
   link_tell_fn *tell;		/* may be NULL: nothing is told */
   void *tell_arg;
 
@@ -65,10 +64,11 @@ struct link
   bool go_archive;		/* a C program containing a Go c-archive */
   enum gl_mode mode;
   struct glue glue;		/* the .init_array glue, when added */
-  struct strvec staged_args;	/* the driver arguments with host objects
-				   archived (staging step), and */
-  struct cmdline staged_cl;	/* what they say */
-  const struct cmdline *args;	/* the arguments the command is made of */
+  struct strvec *named_as;	/* per operand, the words the command names
+				   it by when not its own (v != NULL): the
+				   glue's copy of go.o; an archive of a run of
+				   host objects, linked whole, for the run's
+				   first, none for the rest */
   struct strvec cc;		/* the compiler driver's words */
   const char *cc_why;
   struct gl_ld_choice ld;	/* the linker */
@@ -79,10 +79,10 @@ struct link
   struct gl_error err;		/* why the run failed */
 };
 
-/* A context for one run over the driver arguments DRIVER (not copied: the
-   glue step may rename go.o in it) with options OPT.  */
+/* A context for one run over the driver arguments DRIVER (not copied)
+   with options OPT.  */
 void link_init (struct link *l, const struct link_options *opt,
-		struct strvec *driver, link_tell_fn *tell, void *tell_arg);
+		const struct strvec *driver, link_tell_fn *tell, void *tell_arg);
 
 void link_free (struct link *l);
 
