@@ -121,6 +121,11 @@ direct_translate (const struct cmdline *cl, const char *output,
       else if (strncmp (w, "-l", 2) == 0 || strncmp (w, "-L", 2) == 0
 	       || strcmp (w, "-s") == 0 || strncmp (w, "--sysroot=", 10) == 0)
 	strvec_push (cmd, w);
+      else if (strcmp (w, "--sysroot") == 0 && next != NULL)
+	{
+	  strvec_push_own (cmd, xasprintf ("--sysroot=%s", next));
+	  i++;
+	}
       else if (strcmp (w, "-rdynamic") == 0)
 	strvec_push (cmd, "--export-dynamic");
       else if (strcmp (w, "-pthread") == 0)
@@ -152,7 +157,11 @@ direct_translate (const struct cmdline *cl, const char *output,
 	       && strncmp (w, "-Wp,", 4) != 0)
 	;			/* warnings: compile time only */
       else if (starts_with_any (w, compile_only))
-	;
+	/* With its value when that is the next word (-I DIR, -D NAME).  */
+	i += cmdline_takes_separate_value (w) && next != NULL;
+      else if (cmdline_takes_separate_value (w) && strncmp (w, "-i", 2) == 0
+	       && next != NULL)
+	i++;			/* -isystem DIR and the like: compile time */
       else
 	return cannot_pass (err, w);
     }

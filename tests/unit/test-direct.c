@@ -56,6 +56,10 @@ static const struct direct_row rows[] = {
   ROW ("-lm -l pthread -L/opt/lib -L /usr/lib",
        "-lm -lpthread -L/opt/lib -L/usr/lib", "", ""),
   ROW ("-s --sysroot=/sys", "-s --sysroot=/sys", "", ""),
+  ROW ("--sysroot /sys go.o", "--sysroot=/sys go.o", "", ""),
+  /* A compile-time option's separate value is its own, not an input.  */
+  ROW ("-I inc -D X=1 -U Y go.o", "go.o", "", ""),
+  ROW ("-isystem /inc -include cfg.h go.o", "go.o", "", ""),
   ROW ("-T script.ld -Tother.ld", "-T script.ld -Tother.ld", "", ""),
   ROW ("-u sym -usym2 -e entry -eentry2", "-u sym -usym2 -e entry -eentry2",
        "", ""),
