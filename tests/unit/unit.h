@@ -24,36 +24,32 @@ static int unit_failures, unit_checks;
     }									\
   while (0)
 
-#define CHECK_STR(got, want)						\
-  do									\
-    {									\
-      const char *g_ = (got), *w_ = (want);				\
-      unit_checks++;							\
-      if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp (g_, w_) != 0)	\
-	{								\
-	  unit_failures++;						\
-	  fprintf (stderr, "%s:%d: got '%s', want '%s'\n", __FILE__,	\
-		   __LINE__, g_ ? g_ : "(null)", w_ ? w_ : "(null)");	\
-	}								\
-    }									\
-  while (0)
+/* Are GOT and WANT the same string (or both NULL)?  A failure is reported
+   at FILE:LINE, as one line or, for a table row (ROW), both strings whole
+   on lines of their own.  */
+static inline void
+unit_check_str (const char *file, int line, const char *got,
+		const char *want, bool row)
+{
+  unit_checks++;
+  if (got == NULL || want == NULL ? got == want : strcmp (got, want) == 0)
+    return;
+  unit_failures++;
+  if (row)
+    fprintf (stderr, "%s:%d: row failed\n got:\n%s\n want:\n%s\n", file,
+	     line, got ? got : "(null)", want ? want : "(null)");
+  else
+    fprintf (stderr, "%s:%d: got '%s', want '%s'\n", file, line,
+	     got ? got : "(null)", want ? want : "(null)");
+}
+
+#define CHECK_STR(got, want) \
+  unit_check_str (__FILE__, __LINE__, (got), (want), false)
 
 /* CHECK_STR for one row of a table: a failure names the row by the line it
    is written on (ROW_LINE) and shows both strings whole.  */
-#define CHECK_ROW_STR(row_line, got, want)				\
-  do									\
-    {									\
-      const char *g_ = (got), *w_ = (want);				\
-      unit_checks++;							\
-      if (g_ == NULL || w_ == NULL ? g_ != w_ : strcmp (g_, w_) != 0)	\
-	{								\
-	  unit_failures++;						\
-	  fprintf (stderr, "%s:%d: row failed\n got:\n%s\n want:\n%s\n",	\
-		   __FILE__, (row_line), g_ ? g_ : "(null)",		\
-		   w_ ? w_ : "(null)");					\
-	}								\
-    }									\
-  while (0)
+#define CHECK_ROW_STR(row_line, got, want) \
+  unit_check_str (__FILE__, (row_line), (got), (want), true)
 
 /* Append the blank-separated words of S to SV: a table row's command
    line.  */
