@@ -175,7 +175,7 @@ step_mode (struct link *l)
 {
   const char *why;
   if (buildmode_decide (l->opt.buildmode, &l->cl, l->have_g ? &l->g : NULL,
-		   &l->mode, &why, &l->err) != 0)
+			&l->mode, &why, &l->err) != 0)
     return -1;
   note (l, "mode: %s (from %s)", mode_name (l->mode), why);
   l->go_archive = !l->have_g && l->ins.go_archive != NULL;
@@ -238,11 +238,11 @@ step_glue (struct link *l)
   const char *entry = l->arch->lib_entry;
   if (!glue_init_array_needed (g))
     {
+      bool shared = l->mode == MODE_C_SHARED;
       note (l, "glue: go.o has %zu .init_array entr%s for %s: none added%s%s%s",
 	    g->init_entries, g->init_entries == 1 ? "y" : "ies", entry,
-	    l->mode != MODE_C_SHARED ? "" : "; ", 
-	    l->mode != MODE_C_SHARED ? "" : adds_crt,
-	    l->mode != MODE_C_SHARED ? "" : " adds the C runtime");
+	    shared ? "; " : "", shared ? adds_crt : "",
+	    shared ? " adds the C runtime" : "");
       return STEP_NEXT;
     }
   if (l->opt.dry_run)
