@@ -9,10 +9,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc
 go_module cgoprog clib
-mkdir t ta
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
-go build -buildmode=c-archive -o clib.a \
-  -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
+go_objects t -o prog ./cgoprog
+go_objects ta -buildmode=c-archive -o clib.a ./clib
 bad_setup
 GL=$GOLD_LINK
 

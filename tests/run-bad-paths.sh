@@ -6,10 +6,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc ar
 go_module cgoprog clib
-mkdir t ta
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
-go build -buildmode=c-archive -o clib.a \
-  -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
+go_objects t -o prog ./cgoprog
+go_objects ta -buildmode=c-archive -o clib.a ./clib
 bad_setup
 GL=$GOLD_LINK
 nl='
@@ -41,7 +39,7 @@ expect_bad 1 "error: in dir \"q\" 'q' ü/cut\\\\ngo \"ö\".o: the section header
 expect_bad 1 "error: in dir \"q\" 'q' ü/gone\\\\tü.o: cannot open: No such file" \
   "$GL" -o out/a "$GO" "$D/gone	ü.o"
 cp t/000003.o "$D/arm${nl}ü.o"
-printf '\267\000' | dd of="$D/arm${nl}ü.o" bs=1 seek=18 conv=notrunc 2>/dev/null
+poke "$D/arm${nl}ü.o" 18 '\267\000'
 expect_bad 1 "error: in dir \"q\" 'q' ü/arm\\\\nü.o: is for arm64, but in dir \"q\" 'q' ü/go ö.o is for amd64" \
   "$GL" -o out/a "$GO" "$D/arm${nl}ü.o"
 # An archive member so named, truncated.

@@ -81,16 +81,15 @@ CC=gcc "$GOLD_LINK" -v -o arm64-cc fix-arm64/go.o > v.log 2>&1 \
 grep -q "CC (gcc) targets x86_64-linux-gnu, not arm64" v.log || fail "no -v line on CC"
 grep -q "through aarch64-linux-gnu-gcc-12 (chosen by the target's Debian cross compiler)" v.log \
   || fail "arm64 not linked by the cross gcc"
-timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-cc > run.out 2>&1 \
-  && ok_pure run.out || fail "the arm64 program did not run"
+xemu_setup qemu-aarch64 aarch64-linux-gnu
+xrun_ok run.out ok_pure ./arm64-cc || fail "the arm64 program did not run"
 # clang --target=, given as CC, is used as it is.
 CC="clang --target=aarch64-linux-gnu" "$GOLD_LINK" -v -o arm64-clang \
   fix-arm64/go.o > v.log 2>&1 || { cat v.log >&2; fail "CC=clang --target"; }
 grep -q "compiler: clang --target=aarch64-linux-gnu (CC) targets aarch64-unknown-linux-gnu, for arm64" v.log \
   || fail "no -v line on clang's target"
 grep -q "through clang (chosen by CC)" v.log || fail "clang --target= was not used"
-timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-clang > run.out 2>&1 \
-  && ok_pure run.out || fail "the arm64 program linked by clang did not run"
+xrun_ok run.out ok_pure ./arm64-clang || fail "the arm64 program linked by clang did not run"
 
 # Without the cross gcc on PATH: a clear error, with CC and without.
 mkdir bin
@@ -111,8 +110,7 @@ expect_bad 2 "^gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux
 if [ "${GL_GO_MINOR:-0}" -lt 22 ]; then
   GOARCH=arm64 CGO_ENABLED=0 go build -o arm64-go -ldflags="$GL_LDFLAGS" . \
     > build.log 2>&1 || { cat build.log >&2; fail "go build for arm64 through gold-link"; }
-  timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-go > run.out 2>&1 \
-    && ok_pure run.out || fail "the arm64 program go build linked did not run"
+  xrun_ok run.out ok_pure ./arm64-go || fail "the arm64 program go build linked did not run"
 else
   note "$GL_GO_VERSION links externally only with cgo: no go build for arm64 with cmd/go's CC=gcc"
 fi
@@ -128,8 +126,7 @@ for cc in "gcc -m32" x86_64-linux-gnu-gcc-12 "clang -m32"; do
   grep -q "through ${cc%% *} (chosen by CC)" v.log || fail "CC=$cc was not used for 386"
   case $cc in *-m32) want="$cc " ;; *) want="$cc -m32 " ;; esac
   grep -q "^gold-link: run: $want" v.log || fail "CC=$cc was not used as given"
-  timeout -s KILL 120 ./i386 > run.out 2>&1 && ok_pure run.out \
-    || fail "the 386 program linked by $cc did not run"
+  (XEMU=; xrun_ok run.out ok_pure ./i386) || fail "the 386 program linked by $cc did not run"
 done
 # amd64 with CC="gcc -m32": cmd/link's -m64 comes last, as with cmd/link.
 CC="gcc -m32" "$GOLD_LINK" -v -o amd64 fix-amd64/go.o > v.log 2>&1 \

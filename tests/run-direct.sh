@@ -5,9 +5,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc readelf
 go_module cgoprog clib
-mkdir te tc
-go build -o p0 -ldflags="-linkmode=external -tmpdir=$WORK/te" ./cgoprog
-go build -buildmode=c-shared -o l0.so -ldflags="-linkmode=external -tmpdir=$WORK/tc" ./clib
+go_objects te -o p0 ./cgoprog
+go_objects tc -buildmode=c-shared -o l0.so ./clib
 
 # c-shared from --buildmode alone: the mode flags come from gold-link.
 "$GOLD_LINK" -v --buildmode=c-shared -o libdirect.so tc/go.o tc/0*.o -lpthread 2> v.log \

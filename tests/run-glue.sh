@@ -9,23 +9,16 @@ need_cmd go gcc readelf objcopy ar as ld timeout
 go_module clib cgoprog
 ENTRY=_rt0_amd64_linux_lib
 
-# cmd/link's own link command, one argument per line, recorded by a wrapper
-# given as -extld (its probes go through it too: keep the one naming go.o).
-cat > recld <<'EOF'
-#!/bin/sh
-for a; do
-  case $a in */go.o) printf '%s\n' "$@" > "${0%/*}/link.args" ;; esac
-done
-exec gcc "$@"
-EOF
-chmod +x recld
-mkdir tc ta te
-go build -buildmode=c-shared -o libref.so \
+# cmd/link's own link command (link.rsp, its objects in link.d), recorded
+# by a wrapper given as -extld that links with gcc, as Go's default does.
+write_recorder recld gcc
+mkdir tc
+REC=$WORK/link.rsp go build -buildmode=c-shared -o libref.so \
   -ldflags="-linkmode=external -extld=$WORK/recld -tmpdir=$WORK/tc" ./clib \
   > build.log 2>&1 || { cat build.log; fail "go build -buildmode=c-shared failed"; }
-grep -qx "$WORK/tc/go.o" link.args || fail "cmd/link's link command was not recorded"
-go build -buildmode=c-archive -o libref.a -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/te" ./cgoprog
+grep -qx "'$WORK/link.d/go.o'" link.rsp || fail "cmd/link's link command was not recorded"
+go_objects ta -buildmode=c-archive -o libref.a ./clib
+go_objects te -o prog ./cgoprog
 
 # gold-link's staging directories go here, to see that none is left.
 TMPDIR=$WORK/tmp
@@ -33,18 +26,16 @@ export TMPDIR
 mkdir "$TMPDIR" out
 
 # replay GO OUT CMD...: run CMD with cmd/link's recorded arguments, GO in
-# place of its go.o and OUT in place of its output.
+# place of its go.o and OUT as the output.
 replay () {
-  r_go=$1 r_out=$2 r_prev=
+  r_go=$1 r_out=$2
   shift 2
   while IFS= read -r r_arg; do
-    r_word=$r_arg
-    case $r_prev in -o) r_word=$r_out ;; esac
-    case $r_arg in */go.o) r_word=$r_go ;; esac
-    set -- "$@" "$r_word"
-    r_prev=$r_arg
-  done < "$WORK/link.args"
-  "$@"
+    r_arg=${r_arg#\'} r_arg=${r_arg%\'}
+    case $r_arg in */go.o) r_arg=$r_go ;; esac
+    set -- "$@" "$r_arg"
+  done < "$WORK/link.rsp"
+  "$@" -o "$r_out"
 }
 
 # init_relocs OBJ [SYMBOL]: relocations in OBJ's .init_array sections

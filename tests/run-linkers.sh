@@ -6,18 +6,7 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc readelf ld.bfd
 go_module cgoprog
-mkdir te
-go build -o p0 -ldflags="-linkmode=external -tmpdir=$WORK/te" ./cgoprog
-
-# Which linker wrote OUT?  Each leaves its own mark: lld and mold a
-# .comment line, gold a .note.gnu.gold-version, bfd neither.
-made_by () {
-  if readelf -p .comment "$1" 2> /dev/null | grep -q 'mold '; then echo mold
-  elif readelf -p .comment "$1" 2> /dev/null | grep -q 'LLD '; then echo lld
-  elif readelf -SW "$1" | grep -q 'gold-version'; then echo gold
-  else echo bfd
-  fi
-}
+go_objects te -o p0 ./cgoprog
 
 link () {			# link OUT [gold-link options...]
   out=$1; shift

@@ -5,8 +5,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc
 go_module cgoprog
-mkdir t out
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+mkdir out
+go_objects t -o prog ./cgoprog
 
 # A compiler driver that is slow on purpose: it says it started, then sleeps.
 cat > slowcc <<SH
