@@ -9,7 +9,7 @@ set -eu
 : "${GOLD_LINK:?run the tests through make check}"
 : "${GOLD_LINK_AR:?run the tests through make check}"
 
-testname=$(basename "$0" .sh)
+testname=${GL_TESTNAME:-$(basename "$0" .sh)}
 TESTDATA=$abs_srcdir/tests/data
 
 # One scratch directory per test, removed when the test ends (kept with KEEP=1).
