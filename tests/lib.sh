@@ -131,6 +131,30 @@ expect_bad () {
   [ "$(inputs_state "$@")" = "$before" ] || fail "an input changed: $*"
 }
 
+# Where the message is the contract, compare it whole.
+# expect_fail_exact STATUS ERROR NOTE CMD...: CMD exits with STATUS and
+# its stderr is exactly the two lines ERROR and NOTE.
+expect_fail_exact () {
+  x_want="$2
+$3"
+  x_status=$1
+  shift 3
+  expect_fail "$x_status" '' "$@"
+  [ "$(cat "$WORK/.err")" = "$x_want" ] \
+    || { cat "$WORK/.err" >&2; fail "stderr is not, whole: $x_want"; }
+}
+# expect_bad_exact STATUS ERROR NOTE CMD...: expect_bad, with the error
+# line and the note compared whole.
+expect_bad_exact () {
+  x_want="$2
+$3"
+  x_status=$1
+  shift 3
+  expect_bad "$x_status" '' "$@"
+  [ "$(cat "$WORK/.err")" = "$x_want" ] \
+    || { bad_show; fail "stderr is not, whole: $x_want"; }
+}
+
 # write_recorder FILE [PROGRAM]: a script to give go build as -extld.  When
 # a command names a go.o, it copies go.o and the host objects beside it to
 # ${REC%.rsp}.d and keeps the arguments (without -o, with paths into the

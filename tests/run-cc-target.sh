@@ -42,25 +42,35 @@ gofix () {
 }
 ok_pure () { grep -qx 'pure ok' "$1"; }
 
-# Every architecture's data: the CPU part of the triplet clang prints is
-# its own (accepted), another architecture's is refused.
-arches="amd64:x86_64-linux-gnu:s390x-linux-gnu 386:i686-linux-gnu:aarch64-linux-gnu
-arm64:aarch64-linux-gnu:arm-linux-gnueabihf arm:arm-linux-gnueabihf:riscv64-linux-gnu
-riscv64:riscv64-linux-gnu:powerpc64le-linux-gnu
-ppc64le:powerpc64le-linux-gnu:x86_64-linux-gnu s390x:s390x-linux-gnu:i686-linux-gnu"
-for at in $arches; do
-  a=${at%%:*} t=${at#*:} o=${at##*:}
-  t=${t%:*}
+# Every architecture arch/arches.def lists: the CPU part of the triplet
+# clang prints is its own (accepted), the next architecture's is refused,
+# with the compiler to name instead: gcc where the machine's gcc serves
+# it (its triplet, or a CPU of its .multilib_cpus), else its cross gcc.
+host=$(gcc -dumpmachine)
+arch_field () { sed -n "s/^ *\.$2 = \"\(.*\)\",.*/\1/p" "$abs_srcdir/arch/$1.def"; }
+arches=$(sed -n 's/^#include "\(.*\)\.def"$/\1/p' "$abs_srcdir/arch/arches.def")
+[ -n "$arches" ] || fail "no architecture in arch/arches.def"
+set -- $arches
+for a in $arches; do
+  shift; next=${1:-${arches%%[!a-z0-9]*}}
+  t=$(arch_field "$a" triplet) o=$(arch_field "$next" triplet)
+  case "$t $(arch_field "$a" multilib_cpus) " in
+    "$host "*|*" ${host%%-*} "*) such=gcc ;;
+    *) such=$t-gcc-12 ;;
+  esac
   gofix "$a"
   "$GOLD_LINK" --dry-run --cc "clang --target=$t" -o out/x "fix-$a/go.o" \
     > "dry-$a.out" 2> "dry-$a.err" \
     || { cat "dry-$a.err" >&2; fail "$a: clang --target=$t refused"; }
   grep -q "^clang --target=$t " "dry-$a.out" || fail "$a: not linked by clang --target=$t"
-  expect_bad 2 "fix-$a/go.o: $a object, but the compiler 'clang --target=$o' (--cc) targets ${o%%-*}-" \
+  expect_bad_exact 2 \
+    "gold-link: error: fix-$a/go.o: $a object, but the compiler 'clang --target=$o' (--cc) targets ${o%%-*}-unknown-${o#*-}" \
+    "gold-link: note: name a compiler for $a with --cc, such as $such" \
     "$GOLD_LINK" --cc "clang --target=$o" -o out/x "fix-$a/go.o"
 done
 # The right CPU for another system.
-expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86_64-w64-mingw32' (--cc) targets x86_64-w64-windows-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86_64-w64-mingw32' (--cc) targets x86_64-w64-windows-gnu" \
+  "gold-link: note: name a compiler for amd64 with --cc, such as gcc" \
   "$GOLD_LINK" --cc "clang --target=x86_64-w64-mingw32" -o out/x fix-amd64/go.o
 # ARM CPUs as clang spells them with a version.
 "$GOLD_LINK" --dry-run --cc "clang --target=armv7a-linux-gnueabihf" -o out/x \
@@ -68,11 +78,14 @@ expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86
 
 # --cc and GOLD_LINK_CC for another architecture are refused; a name that
 # says the target is judged without a probe.
-expect_bad 2 "fix-arm64/go.o: arm64 object, but the compiler 'gcc' (--cc) targets x86_64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but the compiler 'gcc' (--cc) targets x86_64-linux-gnu" \
+  "gold-link: note: name a compiler for arm64 with --cc, such as aarch64-linux-gnu-gcc-12" \
   "$GOLD_LINK" --cc gcc -o out/x fix-arm64/go.o
-expect_bad 2 "arm64 object, but the compiler 'gcc -m32' (GOLD_LINK_CC) targets x86_64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but the compiler 'gcc -m32' (GOLD_LINK_CC) targets x86_64-linux-gnu" \
+  "gold-link: note: name a compiler for arm64 with GOLD_LINK_CC, such as aarch64-linux-gnu-gcc-12" \
   env GOLD_LINK_CC="gcc -m32" "$GOLD_LINK" -o out/x fix-arm64/go.o
-expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'aarch64-linux-gnu-gcc-12' (--cc) targets aarch64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-amd64/go.o: amd64 object, but the compiler 'aarch64-linux-gnu-gcc-12' (--cc) targets aarch64-linux-gnu" \
+  "gold-link: note: name a compiler for amd64 with --cc, such as gcc" \
   "$GOLD_LINK" --cc aarch64-linux-gnu-gcc-12 -o out/x fix-amd64/go.o
 
 # CC for another architecture: the cross gcc links, and the program runs.
@@ -96,13 +109,14 @@ mkdir bin
 for t in gcc as ld ld.bfd collect2; do
   p=$(command -v "$t") && ln -s "$p" "bin/$t"
 done
-expect_bad 2 "fix-arm64/go.o: arm64 object, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
-  env PATH="$WORK/bin" CC=gcc "$GOLD_LINK" -o out/x fix-arm64/go.o
-expect_bad 2 "fix-arm64/go.o: arm64 object, but neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
-  env PATH="$WORK/bin" "$GOLD_LINK" -o out/x fix-arm64/go.o
+install="gold-link: note: install gcc-12-aarch64-linux-gnu (Debian), or name a compiler for arm64 with --cc or CC"
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" CC=gcc "$GOLD_LINK" -o out/x fix-arm64/go.o
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" "$GOLD_LINK" -o out/x fix-arm64/go.o
 printf 'int x;\n' > trivial.c
-expect_bad 2 "^gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux-gnu, and neither" \
-  env PATH="$WORK/bin" GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o out/t.o
+expect_bad_exact 2 "gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o out/t.o
 
 # go build for arm64 without CC: cmd/go exports CC=gcc, GOARCH=arm64.  Only
 # Go up to 1.21 links externally without cgo (cmd/go 1.22+ refuses, and

@@ -202,21 +202,23 @@ fi
 # directory left.  An exe go.o asked to be a library gets the same error.
 mkdir gone
 objcopy --redefine-sym $ENTRY=not_the_entry bare/go.o gone/go.o
-replay "$WORK/gone/go.o" "$WORK/out/lib.so" expect_fail 1 \
-  "error: $WORK/gone/go.o: has no $ENTRY: it was not built for a library mode" "$GOLD_LINK"
-grep -q '^gold-link: note: rebuild with go build -buildmode=c-shared$' .err || fail "no rebuild note"
-expect_fail 1 "error: gone/go.o: has no $ENTRY: it was not built for a library mode" \
+replay "$WORK/gone/go.o" "$WORK/out/lib.so" expect_fail_exact 1 \
+  "gold-link: error: $WORK/gone/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-shared" "$GOLD_LINK"
+expect_fail_exact 1 "gold-link: error: gone/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-archive" \
   "$GOLD_LINK" --buildmode=c-archive -o out/lib.a gone/go.o
-grep -q '^gold-link: note: rebuild with go build -buildmode=c-archive$' .err || fail "no rebuild note"
-expect_fail 1 "error: te/go.o: has no $ENTRY: it was not built for a library mode" \
+expect_fail_exact 1 "gold-link: error: te/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-shared" \
   "$GOLD_LINK" --buildmode=c-shared -o out/lib.so te/go.o te/0*.o -lpthread
 [ -z "$(ls_dir out)" ] || fail "output left behind: $(ls_dir out)"
 [ -z "$(ls_dir "$TMPDIR")" ] || fail "staging left behind: $(ls_dir "$TMPDIR")"
 
 # A copy that cannot be written: an error, no output.
 (TMPDIR=$WORK/no-such-dir; export TMPDIR
- replay "$WORK/bare/go.o" "$WORK/out/lib.so" expect_fail 1 \
-   "error: $WORK/no-such-dir: cannot make a staging directory" "$GOLD_LINK") \
+ replay "$WORK/bare/go.o" "$WORK/out/lib.so" expect_fail_exact 1 \
+   "gold-link: error: $WORK/no-such-dir: cannot make a staging directory: No such file or directory" \
+   "gold-link: note: set TMPDIR to a writable directory" "$GOLD_LINK") \
   || fail "an unwritable staging directory was not reported"
 [ -z "$(ls_dir out)" ] || fail "output left behind: $(ls_dir out)"
 
