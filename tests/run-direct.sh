@@ -22,8 +22,9 @@ readelf -h p1 | grep -q 'Type: *EXEC' || fail "not ET_EXEC"
 ./p1 | grep -q 'hello from a gold-linked' || fail "p1 broken"
 
 # A library go.o with no mode named is refused with a hint.
-expect_fail 2 "no build mode given" "$GOLD_LINK" -o x tc/go.o tc/0*.o
-grep -q 'pass --buildmode=c-shared' .err || fail "no hint"
+expect_fail_exact 2 "gold-link: error: no build mode given, and go.o has the library entry (c-shared/c-archive)" \
+  "gold-link: note: pass --buildmode=c-shared (or -shared) to link a library" \
+  "$GOLD_LINK" -o x tc/go.o tc/0*.o
 
 # --dry-run prints the command and writes nothing.
 "$GOLD_LINK" --dry-run -o never te/go.o te/0*.o -lpthread > dry.out
