@@ -128,31 +128,25 @@ expect_bad () {
     || { bad_show; fail "no note on what to do: $*"; }
   [ -z "$(ls_dir "$WORK/out")" ] || { ls -la "$WORK/out" >&2; fail "output left in out/: $*"; }
   [ -z "$(ls_dir "$WORK/tmp")" ] || { ls -laR "$WORK/tmp" >&2; fail "staging left in TMPDIR: $*"; }
-  [ "$(inputs_state "$@")" = "$before" ] || fail "an input changed: $*"
+  after=$(inputs_state "$@")
+  [ "$after" = "$before" ] || {
+    printf '%s\n' "$before" > "$WORK/.before"; printf '%s\n' "$after" > "$WORK/.after"
+    diff "$WORK/.before" "$WORK/.after" >&2; fail "an input changed: $*"; }
 }
 
 # Where the message is the contract, compare it whole.
 # expect_fail_exact STATUS ERROR NOTE CMD...: CMD exits with STATUS and
-# its stderr is exactly the two lines ERROR and NOTE.
-expect_fail_exact () {
-  x_want="$2
-$3"
-  x_status=$1
-  shift 3
-  expect_fail "$x_status" '' "$@"
-  [ "$(cat "$WORK/.err")" = "$x_want" ] \
-    || { cat "$WORK/.err" >&2; fail "stderr is not, whole: $x_want"; }
-}
-# expect_bad_exact STATUS ERROR NOTE CMD...: expect_bad, with the error
-# line and the note compared whole.
-expect_bad_exact () {
-  x_want="$2
-$3"
-  x_status=$1
-  shift 3
-  expect_bad "$x_status" '' "$@"
-  [ "$(cat "$WORK/.err")" = "$x_want" ] \
-    || { bad_show; fail "stderr is not, whole: $x_want"; }
+# its stderr is exactly the two lines ERROR and NOTE.  expect_bad_exact:
+# the same with expect_bad's contract.
+expect_fail_exact () { expect_exact expect_fail "$@"; }
+expect_bad_exact () { expect_exact expect_bad "$@"; }
+expect_exact () {
+  xe_how=$1 xe_status=$2 xe_want="$3
+$4"
+  shift 4
+  $xe_how "$xe_status" '' "$@"
+  [ "$(cat "$WORK/.err")" = "$xe_want" ] \
+    || { cat "$WORK/.err" >&2; fail "stderr is not, whole: $xe_want"; }
 }
 
 # write_recorder FILE [PROGRAM]: a script to give go build as -extld.  When
