@@ -1,91 +1,100 @@
-# One Linux architecture end to end, sourced by tests/run-cross-ARCH.sh,
-# which sets first:
-#   XARCH     GOARCH under test
-#   XTRIPLET  Debian's triplet: the cross gcc, binutils and /usr/TRIPLET
-#   XQEMU     the qemu-user program that runs its binaries (empty: native)
-#   XLE       the local-exec TLS relocation gold-link must name in an exe
-#             go.o
-#   XLE_SINCE the Go minor release from which exes use it (riscv64: 22;
-#             before, initial-exec even there); empty: every release
-#   XIE       the initial-exec TLS relocation it must name in a pie go.o
-#   XGOPPC64  GOPPC64 for every build (ppc64le power10), else unset; a Go
-#             release that refuses it skips the test
-#   XQEMU_CPU qemu's -cpu for that code, else unset
-# With the cross gcc as CC, go build links a cgo executable, a PIE, a
-# c-shared library and a c-archive through gold-link (cmd/link's commands
-# are recorded); each runs, the libraries from C programs.  Where the Go
-# release has them (go list -buildmode answers, and must agree with the
-# release table below), also a plugin loaded by a host program and a Go
-# shared library with a -linkshared executable.  Then every
-# installed linker and auto, through gcc and --direct, relinks each mode
-# from the recorded command: it links and runs, or gold-link refuses it
-# with the arch/ limit and, forced with --no-linker-check, it really fails.
-# Then the .init_array glue (entry stripped with objcopy), and the TLS
-# rules (an exe go.o linked as a library).  A missing toolchain or qemu
-# skips the test.
+# One Linux architecture end to end, parameterised by the architecture and
+# the Go release (make check GO=...).  make check runs it as the test of
+# arch/NAME.def (Makefile.am: DEF_LOG_COMPILER), with that file as $1; a
+# variant's script (tests/run-cross-ppc64le-power10.sh) sets XNAME and
+# sources it.  The parameters are data: the triplet, the TLS slot and the
+# library entry come from arch/ARCH.def, the rest from tests/cross.tab
+# (the row XNAME).
+# With the target's C compiler as CC, go build links a cgo executable, a
+# PIE, a c-shared library and a c-archive through gold-link (cmd/link's
+# commands are recorded); each runs, the libraries from C programs.  Where
+# the Go release has them (go list -buildmode answers, and must agree with
+# the release table below), also a plugin loaded by a host program and a Go
+# shared library with a -linkshared executable.  Then the linker matrix:
+# every installed linker and auto, through gcc and --direct, relinks each
+# mode from the recorded command: it links and runs, or gold-link refuses
+# it with exactly the arch/ limit's error and note, and, forced with
+# --no-linker-check, it really fails.  Then the .init_array glue (entry
+# stripped with objcopy), and the TLS rules (an exe go.o linked as a
+# library).  A missing toolchain or qemu skips the test.
+XNAME=${XNAME:-$(basename "${1:?usage: cross.sh arch/NAME.def}" .def)}
+XARCH=${XNAME%%-*}
+GL_TESTNAME=cross-$XNAME
 . "$abs_srcdir/tests/lib.sh"
-need_cmd go readelf timeout
+need_cmd go readelf timeout gcc
+
+# The arch file's data: the string value of FIELD.
+XDEF=$abs_srcdir/arch/$XARCH.def
+[ -f "$XDEF" ] || fail "no $XDEF"
+arch_field () { sed -n "s/^ *\.$1 = \"\(.*\)\",.*/\1/p" "$XDEF"; }
+XTRIPLET=$(arch_field triplet) XSLOT=$(arch_field tls_slot) XENTRY=$(arch_field lib_entry)
+[ -n "$XTRIPLET" ] && [ -n "$XSLOT" ] && [ -n "$XENTRY" ] \
+  || fail "$XDEF lacks .triplet, .tls_slot or .lib_entry"
+# The test's own row.
+row=$(awk -v n="$XNAME" '$1 == n' "$abs_srcdir/tests/cross.tab")
+[ -n "$row" ] || fail "no row '$XNAME' in tests/cross.tab: add one (arch/README)"
+set -- $row
+XQEMU=$2 XLE=$3 XIE=$4
+[ "$XQEMU" != - ] || XQEMU=
+XLE_SINCE= XGOPPC64= XQEMU_CPU=
+shift 4
+for s; do
+  case $s in
+    -) ;;
+    XLE_SINCE=*|XGOPPC64=*|XQEMU_CPU=*) eval "$s" ;;
+    *) fail "tests/cross.tab, row $XNAME: unknown setting '$s'" ;;
+  esac
+done
+set --
+
 export GOARCH=$XARCH
 unset CC
 # Local-exec TLS in executables from XLE_SINCE on.
-[ -z "${XLE_SINCE:-}" ] || [ "$GL_GO_MINOR" -ge "$XLE_SINCE" ] || XLE=
-XGOPPC64=${XGOPPC64:-} XQEMU_CPU=${XQEMU_CPU:-}
+[ -z "$XLE_SINCE" ] || [ "$GL_GO_MINOR" -ge "$XLE_SINCE" ] || XLE=
 if [ -n "$XGOPPC64" ]; then
   export GOPPC64=$XGOPPC64
   go env GOPPC64 > goppc64.log 2>&1 || skip "$GL_GO_VERSION: $(cat goppc64.log)"
 fi
 
-# The C compiler for the target.
-case $XARCH in
-  amd64|386)
-    [ "$(uname -m)" = x86_64 ] || skip "$XARCH programs run natively on x86_64 only"
-    need_cmd gcc
-    XCC=gcc
-    [ "$XARCH" = 386 ] && XCC="gcc -m32" ;;
-  *)
-    XCC=
-    for c in "$XTRIPLET-gcc-12" "$XTRIPLET-gcc"; do
-      if command -v "$c" > /dev/null 2>&1; then XCC=$c; break; fi
-    done
-    [ -n "$XCC" ] || skip "no $XTRIPLET-gcc-12 or $XTRIPLET-gcc: install gcc-12-$XTRIPLET (tools/install-cross.sh)" ;;
+# The C compiler for the target: the machine's gcc for its own triplet,
+# with the arch's flags where the arch lists the machine's CPU among its
+# .multilib_cpus (386 by gcc -m32), else Debian's cross gcc.  XCC_NAME is
+# the compiler gold-link itself finds without CC (cmd/link passes the
+# flags).
+host=$(gcc -dumpmachine)
+case " $(arch_field multilib_cpus) " in
+  *" ${host%%-*} "*) XMULTILIB=yes ;;
+  *) XMULTILIB=no ;;
 esac
+if [ "$XTRIPLET" = "$host" ]; then
+  XCC=gcc XCC_NAME=gcc
+elif [ $XMULTILIB = yes ]; then
+  XCC="gcc $(arch_field cc_flags)" XCC_NAME=gcc
+else
+  XCC=
+  for c in "$XTRIPLET-gcc-12" "$XTRIPLET-gcc"; do
+    if command -v "$c" > /dev/null 2>&1; then XCC=$c; break; fi
+  done
+  [ -n "$XCC" ] || skip "no $XTRIPLET-gcc-12 or $XTRIPLET-gcc: install gcc-12-$XTRIPLET (tools/install-cross.sh)"
+  XCC_NAME=$XCC
+fi
+[ -n "$XQEMU" ] || [ "$XTRIPLET" = "$host" ] || [ $XMULTILIB = yes ] \
+  || skip "$XARCH programs run natively on ${host%%-*} only"
 # How to run its programs: natively (amd64; 386 with Debian's multilib
 # loader from libc6-i386: qemu-i386 hangs on Go binaries), else under
-# qemu-user with the cross libc as the root of absolute paths.  Always under
-# a KILL timeout: a hung emulator may ignore SIGTERM.
-XEMU=
-if [ -n "$XQEMU" ]; then
-  need_cmd "$XQEMU"
-  [ -d "/usr/$XTRIPLET/lib" ] || skip "no /usr/$XTRIPLET/lib: install libc6-dev-*-cross for $XTRIPLET"
-  XEMU="$XQEMU${XQEMU_CPU:+ -cpu $XQEMU_CPU} -L /usr/$XTRIPLET"
-fi
-XTIMEOUT=120
-# xrun [VAR=VALUE...] PROGRAM [ARG...]: run a target program with those
-# variables set, killed after XTIMEOUT seconds.
-xrun () {
-  x_env=
-  while :; do
-    case $1 in *=*) x_env="$x_env $1"; shift ;; *) break ;; esac
-  done
-  timeout -s KILL "$XTIMEOUT" env $x_env $XEMU "$@"
-}
-# xrun_ok OUT CHECK [VAR=VALUE...] PROGRAM [ARG...]: it exits 0 and CHECK
-# accepts what it printed (in OUT).
-xrun_ok () {
-  x_o=$1 x_c=$2
-  shift 2
-  xrun "$@" > "$x_o" 2>&1 && $x_c "$x_o"
-}
+# qemu-user with the cross libc as the root of absolute paths (xrun,
+# tests/lib.sh).
+xemu_setup "$XQEMU" "$XTRIPLET" "$XQEMU_CPU"
 
-# 386: cgo's C code includes <asm/errno.h>, which Debian finds through
-# /usr/include/asm, a symlink only gcc-multilib makes (and gcc-multilib
-# conflicts with the cross compilers; gcc-12-multilib does not make it).
-# A scratch directory holds the same symlink.
+# Multilib (386): cgo's C code includes <asm/errno.h>, which Debian finds
+# through /usr/include/asm, a symlink only gcc-multilib makes (and
+# gcc-multilib conflicts with the cross compilers; gcc-12-multilib does not
+# make it).  A scratch directory holds the same symlink.
 XCFLAGS=
-if [ "$XARCH" = 386 ]; then
+if [ $XMULTILIB = yes ]; then
   if ! echo '#include <errno.h>' | $XCC -E - > /dev/null 2>&1; then
     mkdir -p inc32
-    ln -s /usr/include/x86_64-linux-gnu/asm inc32/asm
+    ln -s "/usr/include/$host/asm" inc32/asm
     XCFLAGS="-isystem $WORK/inc32"
   fi
 fi
@@ -94,15 +103,12 @@ $XCC $XCFLAGS -o cok cok.c > cok.log 2>&1 \
   || { cat cok.log; skip "$XCC cannot link a C program for $XARCH (install its libc: libc6-dev-*-cross, libc6-dev-i386)"; }
 check_cok () { grep -qx 'c ok' "$1"; }
 xrun_ok cok.out check_cok ./cok || skip "a $XARCH C program does not run here${XQEMU:+ under $XQEMU}"
-note "$XARCH${XGOPPC64:+ (GOPPC64=$XGOPPC64)}: $XCC${XEMU:+, run by $XEMU}"
+note "$XNAME: $XCC${XEMU:+, run by $XEMU}"
 
 # objcopy for the target: the cross binutils, else the machine's.
 XOBJCOPY=objcopy
 command -v "$XTRIPLET-objcopy" > /dev/null 2>&1 && XOBJCOPY=$XTRIPLET-objcopy
 need_cmd "$XOBJCOPY"
-
-case $XARCH in amd64|386) XSLOT=runtime.tlsg ;; *) XSLOT=runtime.tls_g ;; esac
-XENTRY=_rt0_${XARCH}_linux_lib
 
 # go for the target: cmd/go exports CC, GOARCH and CGO_ENABLED to the link.
 xgo () { CC="$XCC" CGO_CFLAGS="-g -O2 $XCFLAGS" go "$@"; }
@@ -213,16 +219,6 @@ else
   note "go build: no shared or -linkshared mode on $XARCH in $GL_GO_VERSION"
 fi
 
-# Which linker wrote OUT?  lld and mold leave a .comment line, gold a
-# .note.gnu.gold-version, bfd neither.
-made_by () {
-  if readelf -p .comment "$1" 2> /dev/null | grep -q 'mold '; then echo mold
-  elif readelf -p .comment "$1" 2> /dev/null | grep -q 'LLD '; then echo lld
-  elif readelf -SW "$1" | grep -q 'gold-version'; then echo gold
-  else echo bfd
-  fi
-}
-
 # cmd/link asks for gold in Go's dynamically linked modes: on arm before Go
 # 1.21; on arm64 before Go 1.26.3, from which it asks the compiler for
 # -Wl,--version and wants gold only where GNU ld is 2.35 or older (here it
@@ -246,22 +242,31 @@ for m in plugin shared linkshared; do
   fi
 done
 
+# --- the linker matrix ------------------------------------------------------
+# Every linker and auto, through gcc and --direct, relinks every mode from
+# cmd/link's recorded command.
+
 # xlink DIR OUT MODE [gold-link options...]: relink MODE into DIR/OUT from
-# cmd/link's recorded command; the log is DIR/log.
+# cmd/link's recorded command; the log is DIR/log.  A -linkshared
+# executable is linked against LSH_PKG's Go shared library (default: go
+# build's).
 xlink () {
   x_d=$1 x_out=$2 x_mode=$3
   shift 3
-  if [ "$x_mode" = c-archive ]; then
-    "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" use.o libgo.a -lpthread
-  else
-    "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" @$x_mode.rsp
-  fi > "$x_d/log" 2>&1
+  case $x_mode in
+    c-archive) "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" use.o libgo.a -lpthread ;;
+    linkshared)
+      sed "s|$WORK/pkg|${LSH_PKG:-$WORK/pkg}|g" linkshared.rsp > "$x_d/linkshared.rsp"
+      "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" @"$x_d/linkshared.rsp" ;;
+    *) "$GOLD_LINK" -v "$@" -o "$x_d/$x_out" @$x_mode.rsp ;;
+  esac > "$x_d/log" 2>&1
 }
 
 # xcheck DIR MODE: does DIR's output run?  What it prints goes to DIR/out,
-# what went wrong to DIR/why.  A plugin is loaded by go build's host, a Go
-# shared library runs go build's -linkshared executable, and a -linkshared
-# executable runs with go build's library.
+# what went wrong to DIR/why.  A plugin is loaded by go build's host; a Go
+# shared library runs go build's -linkshared executable (LD_LIBRARY_PATH
+# comes before its DT_RUNPATH); a -linkshared executable runs with the Go
+# shared library it was linked against (run_one).
 xcheck () {
   set +e
   case $2 in
@@ -302,6 +307,51 @@ out_name () {
   esac
 }
 
+# The limits, as gold-link must state them.  limits_of LINKER: one line
+# "MODES<TAB>WHY" per limit on LINKER here, in gold-link's order: those
+# that hold everywhere (src/linker.c: lld and Go shared libraries, gold
+# and a static PIE, mold and -S), then the LIMIT entries of the arch file.
+limits_of () {
+  case $1 in
+    lld) printf '%s\t%s\n' "SHARED EXE_LINKSHARED" "lld 14 breaks -buildmode=shared and -linkshared: cmd/link cannot re-read the Go shared libraries it writes (golang/go#46560)" ;;
+    gold) printf '%s\t%s\n' STATIC_PIE "gold has no --no-dynamic-linker, which a static PIE needs" ;;
+    mold) printf '%s\t%s\n' STRIP_DEBUG "mold 1.10 drops the whole .symtab for -S (--strip-debug), which is to remove only the debug sections (rui314/mold#1080)" ;;
+  esac
+  perl -0777 -ne '
+    while (/LIMIT\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)/g) {
+      my ($ld, $m, $why) = (lc $1, $2, $3);
+      next if $ld ne $want;
+      $m = "EXE PIE C_SHARED C_ARCHIVE SHARED PLUGIN EXE_LINKSHARED" if $m eq "ALL_MODES";
+      $m =~ s/M\s*\(\s*(\w+)\s*\)/$1/g; $m =~ s/\s*\|\s*/ /g;
+      print "$m\t$why\n";
+    }
+    BEGIN { $want = shift @ARGV }' "$1" "$XDEF"
+}
+# expected_refusal LINKER MODE: the error line gold-link must give when it
+# refuses LINKER for MODE, or nothing where no limit applies.
+expected_refusal () {
+  case $2 in
+    exe) e_bit=EXE e_name=exe ;;
+    pie) e_bit=PIE e_name=pie ;;
+    c-shared) e_bit=C_SHARED e_name=c-shared ;;
+    c-archive) e_bit=C_ARCHIVE e_name="a program containing a Go c-archive" ;;
+    plugin) e_bit=PLUGIN e_name=plugin ;;
+    shared) e_bit=SHARED e_name=shared ;;
+    linkshared) e_bit=EXE_LINKSHARED e_name="exe (-linkshared)" ;;
+  esac
+  e_also=
+  [ "$2" = c-archive ] || ! grep -q -E "^'-Wl,([^,']*,)*(-S|--strip-debug|-strip-debug)(,[^']*)?'\$" "$2.rsp" \
+    || e_also=STRIP_DEBUG
+  limits_of "$1" | while IFS='	' read -r e_modes e_why; do
+    case " $e_modes " in
+      *" $e_bit "*|*" ${e_also:-none} "*)
+	printf 'gold-link: error: --linker=%s: %s cannot link %s %s: %s\n' "$1" "$1" "$XARCH" "$e_name" "$e_why"
+	break ;;
+    esac
+  done
+}
+REFUSAL_NOTE="gold-link: note: use --linker=auto to pick a linker that works here, or --no-linker-check to try it anyway"
+
 # Limits these programs cannot prove: lld's Go shared libraries and
 # -linkshared executables fail testshared's TestGCData (golang/go#46560),
 # which programs this small do not show; mold's riscv64 exe limit is about
@@ -325,16 +375,26 @@ run_one () {
   mkdir -p "$d"
   set -- --linker="$l"
   [ "$via" = direct ] && set -- "$@" --direct
+  # A -linkshared executable links against the Go shared library this
+  # linker made (run-matrix.sh did so), where it made one.
+  LSH_PKG=
+  [ "$mode" != linkshared ] || [ ! -s "o-shared-$l-$via/$shlib" ] || LSH_PKG=$WORK/o-shared-$l-$via
   status=0
-  xlink "$d" "$out" "$mode" "$@" || status=$?
-  if [ $status = 2 ] && grep -q "cannot link $XARCH .*: " "$d/log"; then
-    [ "$l" != auto ] || { cat "$d/log"; fail "auto refused $mode"; }
+  LSH_PKG=$LSH_PKG xlink "$d" "$out" "$mode" "$@" || status=$?
+  want=
+  [ "$l" = auto ] || want=$(expected_refusal "$l" "$mode")
+  if [ -n "$want" ]; then
+    # Refused, exactly as the limit says, before any output.
+    [ $status = 2 ] || { cat "$d/log"; fail "$d: exit $status, but arch/ or src/linker.c has the limit '$want'"; }
+    got=$(grep -e '^gold-link: error: ' -e '^gold-link: note: ' "$d/log")
+    [ "$got" = "$want
+$REFUSAL_NOTE" ] || { cat "$d/log"; fail "$d: the refusal is not, whole, '$want' and its note"; }
     [ ! -e "$d/$out" ] || fail "$d: output after a refusal"
-    why=$(sed -n 's/^gold-link: error: [^ ]* //p' "$d/log")
+    why=${want#"gold-link: error: --linker=$l: "}
     # Forced, the link must really fail, or its output must.
     mkdir -p "$d/forced"
     fstatus=0
-    xlink "$d/forced" "$out" "$mode" --no-linker-check "$@" || fstatus=$?
+    LSH_PKG=$LSH_PKG xlink "$d/forced" "$out" "$mode" --no-linker-check "$@" || fstatus=$?
     if [ $fstatus != 0 ]; then
       how=$(sed -n 's/^gold-link: error: //p' "$d/forced/log")
       [ -n "$how" ] || how=$(grep -v -e '^gold-link: ' -e '^Configured with' -e '^COLLECT' -e '^ ' "$d/forced/log" \
@@ -393,12 +453,9 @@ run_one () {
 	  || fail "$d: go version says '$(go version "$d/$out" 2>&1)'"
       fi ;;
   esac
-  note "$mode $l $via: ok$chose"
+  note "$mode $l $via: ok$chose${LSH_PKG:+ (with ${LSH_PKG#$WORK/}/$shlib)}"
 }
 
-# Without CC, gold-link finds the target's compiler itself: the cross gcc,
-# or for 386 gcc with cmd/link's -m32.
-case $XARCH in amd64|386) XCC_NAME=gcc ;; *) XCC_NAME=$XCC ;; esac
 for l in auto bfd gold lld mold; do
   for via in gcc direct; do
     for mode in $XMODES; do

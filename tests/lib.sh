@@ -9,7 +9,7 @@ set -eu
 : "${GOLD_LINK:?run the tests through make check}"
 : "${GOLD_LINK_AR:?run the tests through make check}"
 
-testname=$(basename "$0" .sh)
+testname=${GL_TESTNAME:-$(basename "$0" .sh)}
 TESTDATA=$abs_srcdir/tests/data
 
 # One scratch directory per test, removed when the test ends (kept with KEEP=1).
@@ -93,9 +93,12 @@ bad_setup () {
 }
 
 # The state of the files among ARGS: size, times, inode, mode and content.
+# gold-link itself is not an input: the Go suites (tests/go/suite.sh) hard
+# link it, which changes its ctime while other tests run.
 inputs_state () {
   for a in "$@"; do
     [ -f "$a" ] || continue
+    [ "$a" != "$GOLD_LINK" ] && [ "$a" != "$GOLD_LINK_AR" ] || continue
     printf '%s\n' "$a"
     stat -c '%s %y %z %i %a' -- "$a"
     if [ -r "$a" ]; then md5sum < "$a"; fi
@@ -128,13 +131,32 @@ expect_bad () {
     || { bad_show; fail "no note on what to do: $*"; }
   [ -z "$(ls_dir "$WORK/out")" ] || { ls -la "$WORK/out" >&2; fail "output left in out/: $*"; }
   [ -z "$(ls_dir "$WORK/tmp")" ] || { ls -laR "$WORK/tmp" >&2; fail "staging left in TMPDIR: $*"; }
-  [ "$(inputs_state "$@")" = "$before" ] || fail "an input changed: $*"
+  after=$(inputs_state "$@")
+  [ "$after" = "$before" ] || {
+    printf '%s\n' "$before" > "$WORK/.before"; printf '%s\n' "$after" > "$WORK/.after"
+    diff "$WORK/.before" "$WORK/.after" >&2; fail "an input changed: $*"; }
 }
 
-# write_recorder FILE: a script to give go build as -extld.  When a command
-# names a go.o, it copies go.o and the host objects beside it to
+# Where the message is the contract, compare it whole.
+# expect_fail_exact STATUS ERROR NOTE CMD...: CMD exits with STATUS and
+# its stderr is exactly the two lines ERROR and NOTE.  expect_bad_exact:
+# the same with expect_bad's contract.
+expect_fail_exact () { expect_exact expect_fail "$@"; }
+expect_bad_exact () { expect_exact expect_bad "$@"; }
+expect_exact () {
+  xe_how=$1 xe_status=$2 xe_want="$3
+$4"
+  shift 4
+  $xe_how "$xe_status" '' "$@"
+  [ "$(cat "$WORK/.err")" = "$xe_want" ] \
+    || { cat "$WORK/.err" >&2; fail "stderr is not, whole: $xe_want"; }
+}
+
+# write_recorder FILE [PROGRAM]: a script to give go build as -extld.  When
+# a command names a go.o, it copies go.o and the host objects beside it to
 # ${REC%.rsp}.d and keeps the arguments (without -o, with paths into the
-# copy) as the response file $REC; then links through gold-link as usual.
+# copy) as the response file $REC; then links with PROGRAM (default:
+# gold-link) as cmd/link asked.
 write_recorder () {
   cat > "$1" << EOF
 #!/bin/sh
@@ -154,7 +176,87 @@ for a; do
       break ;;
   esac
 done
-exec "$GOLD_LINK" "\$@"
+exec "${2:-$GOLD_LINK}" "\$@"
 EOF
   chmod +x "$1"
+}
+
+# write_logger FILE LOG PROGRAM: a script that appends its arguments (one
+# line a call) to LOG and runs PROGRAM with them.
+write_logger () {
+  cat > "$1" << EOF
+#!/bin/sh
+printf '%s\n' "\$*" >> "$2"
+exec "$3" "\$@"
+EOF
+  chmod +x "$1"
+}
+
+# go_objects DIR GO-BUILD-ARGS...: go build with external linking, keeping
+# cmd/link's go.o and host objects (000000.o ...) in DIR (-tmpdir); the
+# build's output goes to DIR.log.  The Go fixture most tests start from.
+go_objects () {
+  g_dir=$1; shift
+  mkdir -p "$g_dir"
+  go build -ldflags="-linkmode=external -tmpdir=$WORK/$g_dir" "$@" > "$g_dir.log" 2>&1 \
+    || { cat "$g_dir.log"; fail "go build $* failed"; }
+  [ -s "$g_dir/go.o" ] || fail "go build $* left no go.o in $g_dir"
+}
+
+# Byte patching for the bad-input tests.
+# poke FILE OFFSET BYTES: overwrite FILE at OFFSET with BYTES (printf %b,
+# so '\267\000' are two bytes).
+poke () {
+  printf '%b' "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+# poke_le FILE OFFSET WIDTH VALUE: VALUE, little-endian, in WIDTH (1, 2, 4
+# or 8) bytes.
+poke_le () {
+  perl -e 'my %f = (1 => "C", 2 => "v", 4 => "V", 8 => "Q<");
+           print pack ($f{$ARGV[0]}, $ARGV[1])' "$3" "$4" \
+    | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
+}
+# peek_le FILE OFFSET WIDTH: the little-endian number there.
+peek_le () {
+  perl -e 'my %f = (1 => "C", 2 => "v", 4 => "V", 8 => "Q<");
+           open F, "<", $ARGV[0] or die; seek F, $ARGV[1], 0;
+           read F, $b, $ARGV[2]; print unpack ($f{$ARGV[2]}, $b)' "$1" "$2" "$3"
+}
+
+# Which linker wrote OUT?  Each leaves its own mark: lld and mold a
+# .comment line, gold a .note.gnu.gold-version, bfd neither.
+made_by () {
+  if readelf -p .comment "$1" 2> /dev/null | grep -q 'mold '; then echo mold
+  elif readelf -p .comment "$1" 2> /dev/null | grep -q 'LLD '; then echo lld
+  elif readelf -SW "$1" | grep -q 'gold-version'; then echo gold
+  else echo bfd
+  fi
+}
+
+# Running programs of another architecture.  xemu_setup QEMU TRIPLET [CPU]:
+# run them under qemu-user QEMU with TRIPLET's cross libc as the root of
+# absolute paths (empty QEMU: natively).  xrun [VAR=VALUE...] PROGRAM
+# [ARG...] runs one with those variables set, killed after XTIMEOUT
+# seconds (KILL: a hung emulator may ignore SIGTERM).
+XEMU= XTIMEOUT=120
+xemu_setup () {
+  XEMU=
+  [ -n "$1" ] || return 0
+  need_cmd "$1" timeout
+  [ -d "/usr/$2/lib" ] || skip "no /usr/$2/lib: install libc6-dev-*-cross for $2"
+  XEMU="$1${3:+ -cpu $3} -L /usr/$2"
+}
+xrun () {
+  x_env=
+  while :; do
+    case $1 in *=*) x_env="$x_env $1"; shift ;; *) break ;; esac
+  done
+  timeout -s KILL "$XTIMEOUT" env $x_env $XEMU "$@"
+}
+# xrun_ok OUT CHECK [VAR=VALUE...] PROGRAM [ARG...]: it exits 0 and CHECK
+# accepts what it printed (in OUT).
+xrun_ok () {
+  x_o=$1 x_c=$2
+  shift 2
+  xrun "$@" > "$x_o" 2>&1 && $x_c "$x_o"
 }

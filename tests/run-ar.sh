@@ -45,12 +45,16 @@ PATH="$WORK/bin:$PATH" ar -q -c -s viaar.a one.o
 
 # Errors: not an archive, a thin archive, missing member file, bad key.
 echo text > notar.a
-expect_fail 1 "error: notar.a: is not an archive" "$GOLD_LINK_AR" rcs notar.a one.o
+expect_fail_exact 1 "gold-link-ar: error: notar.a: is not an archive" \
+  "gold-link-ar: note: remove it or name another archive" "$GOLD_LINK_AR" rcs notar.a one.o
 ar rcsT thin.a one.o
-expect_fail 1 "error: thin.a: is a thin archive" "$GOLD_LINK_AR" rcs thin.a two.o
+expect_fail_exact 1 "gold-link-ar: error: thin.a: is a thin archive, which gold-link-ar cannot update" \
+  "gold-link-ar: note: rebuild it as a normal archive" "$GOLD_LINK_AR" rcs thin.a two.o
 expect_fail 1 "error: nosuch.o: cannot open" "$GOLD_LINK_AR" rcs new.a nosuch.o
 [ ! -e new.a ] || fail "partial archive left"
-expect_fail 2 "unsupported key letter" "$GOLD_LINK_AR" rcsZ z.a one.o
+expect_fail_exact 2 "gold-link-ar: error: unsupported key letter Z" \
+  "gold-link-ar: note: usage: gold-link-ar {q|r|t|d|s|x}[cSsvDU] ARCHIVE [FILE...]; e.g. gold-link-ar rcs libfoo.a foo.o" \
+  "$GOLD_LINK_AR" rcsZ z.a one.o
 [ -z "$(ls -A | grep gold-link)" ] || fail "temporary files left"
 
 # Response files, as GNU ar reads them: the key, archive and members from

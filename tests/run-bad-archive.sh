@@ -7,8 +7,7 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc ar perl
 go_module cgoprog
-mkdir t
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+go_objects t -o prog ./cgoprog
 bad_setup
 GL=$GOLD_LINK
 # The link that works: go.o, host objects 0 and 4-14, and an archive
@@ -66,9 +65,6 @@ done
 
 # A corrupt member header: its size, its end marker, the first header; a
 # size past the end; bytes after the last member.
-poke () {   # poke FILE OFFSET TEXT
-  printf '%s' "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
-}
 cp lib.a bad.a; poke bad.a $((h2 + 48)) 'abcdefghij'
 expect_bad 1 "error: bad.a: damaged member header at offset $h2, after member 000001.o" \
   "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
@@ -101,7 +97,7 @@ cp t/000002.o m/000002.o
 
 # A member for another machine, before go.o or after it.
 cp t/000002.o m/arm.o
-printf '\267\000' | dd of=m/arm.o bs=1 seek=18 conv=notrunc 2>/dev/null
+poke m/arm.o 18 '\267\000'
 rm -f arm.a; (cd m && ar rc ../arm.a 000001.o arm.o)
 expect_bad 1 "error: arm.a(arm.o): is for arm64, but t/go.o is for amd64" \
   "$GL" -o out/a t/go.o t/000000.o arm.a $REST -lpthread

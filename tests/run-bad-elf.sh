@@ -6,18 +6,11 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc as perl readelf awk
 go_module cgoprog
-mkdir t
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+go_objects t -o prog ./cgoprog
 bad_setup
 GL=$GOLD_LINK
 HOSTS="t/0*.o"
 
-# poke FILE OFFSET WIDTH VALUE: write VALUE, little-endian, WIDTH bytes.
-poke () {
-  perl -e 'my %f = (1 => "C", 2 => "v", 4 => "V", 8 => "Q<");
-           print pack ($f{$ARGV[0]}, $ARGV[1])' "$3" "$4" \
-    | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null
-}
 # Section facts from readelf -SW: NAME's index, file offset and size.
 sec_field () {   # sec_field FILE NAME FIELD (1 index, 5 offset, 6 size)
   v=$(readelf -SW "$1" | sed 's/^ *\[ *\([0-9]*\)\]/\1/' \
@@ -25,7 +18,7 @@ sec_field () {   # sec_field FILE NAME FIELD (1 index, 5 offset, 6 size)
   if [ "$3" = 1 ]; then echo "$v"; else echo $((0x$v)); fi
 }
 cp t/go.o go.o
-shoff=$(perl -e 'open F, "<", "go.o"; seek F, 40, 0; read F, $b, 8; print unpack "Q<", $b')
+shoff=$(peek_le go.o 40 8)
 shnum=$(readelf -hW go.o | awk '/Number of section headers/ { print $NF }')
 sht_end=$((shoff + shnum * 64))
 symtab=$(sec_field go.o .symtab 5)
@@ -57,57 +50,57 @@ done
 
 # Section headers that point past the end: the table (e_shoff), a
 # section's offset, a section's size, an offset plus size that wraps.
-cp go.o bad.o; poke bad.o 40 8 $((size + 64))
+cp go.o bad.o; poke_le bad.o 40 8 $((size + 64))
 expect_bad 1 "error: bad.o: the section header table ($shnum entries at offset $((size + 64))) ends past the end of the file" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
-cp go.o bad.o; poke bad.o 40 8 $((size - 64 * shnum + 1))
+cp go.o bad.o; poke_le bad.o 40 8 $((size - 64 * shnum + 1))
 expect_bad 1 "error: bad.o: the section header table .* ends past the end of the file" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
-cp t/000001.o bad.o; poke bad.o 40 8 9223372036854775807
+cp t/000001.o bad.o; poke_le bad.o 40 8 9223372036854775807
 expect_bad 1 "error: bad.o: the section header table" \
   "$GL" -o out/a t/go.o t/000000.o bad.o -lpthread
 i=$(sec_field go.o .text 1)
-cp go.o bad.o; poke bad.o $((shoff + i * 64 + 24)) 8 $size
+cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 24)) 8 $size
 expect_bad 1 "error: bad.o: section $i (.text, [0-9]* bytes at offset $size) ends past the end of the file ($size bytes)" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .symtab 1)
-cp go.o bad.o; poke bad.o $((shoff + i * 64 + 32)) 8 $((size - symtab + 24))
+cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 32)) 8 $((size - symtab + 24))
 expect_bad 1 "error: bad.o: section $i (.symtab, " "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .rela.text 1)
-cp go.o bad.o; poke bad.o $((shoff + i * 64 + 32)) 8 18446744073709551600
+cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 32)) 8 18446744073709551600
 expect_bad 1 "error: bad.o: section $i (.rela.text, 18446744073709551600 bytes" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 
 # Absurd section counts: e_shnum huge; e_shnum 0 (extended numbering)
 # with section 0's sh_size zero, too large for the file, or absurd.
-cp go.o bad.o; poke bad.o 60 2 65535
+cp go.o bad.o; poke_le bad.o 60 2 65535
 expect_bad 1 "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
 for n in 0 $((shnum * 2)) 100000 4294967295 1099511627776; do
-  cp go.o bad.o; poke bad.o 60 2 0; poke bad.o $((shoff + 32)) 8 $n
+  cp go.o bad.o; poke_le bad.o 60 2 0; poke_le bad.o $((shoff + 32)) 8 $n
   expect_bad 1 "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
 done
 # ... which is good when it is right.
-cp go.o ext.o; poke ext.o 60 2 0; poke ext.o $((shoff + 32)) 8 $shnum
+cp go.o ext.o; poke_le ext.o 60 2 0; poke_le ext.o $((shoff + 32)) 8 $shnum
 TMPDIR=$WORK/tmp "$GL" -o out/prog ext.o $HOSTS -lpthread || fail "extended numbering refused"
 out/prog >/dev/null || fail "the program from extended numbering did not run"
 rm -f out/prog
 # A bad section name table index, section header size, link, class, order.
-cp go.o bad.o; poke bad.o 62 2 $((shnum + 5))
+cp go.o bad.o; poke_le bad.o 62 2 $((shnum + 5))
 expect_bad 1 "error: bad.o: the section name table index is out of range" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
-cp go.o bad.o; poke bad.o 58 2 40
+cp go.o bad.o; poke_le bad.o 58 2 40
 expect_bad 1 "error: bad.o: section headers of 40 bytes, not 64" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .symtab 1)
-cp go.o bad.o; poke bad.o $((shoff + i * 64 + 40)) 4 999
+cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 40)) 4 999
 expect_bad 1 "error: bad.o: section $i links to section 999, but there are $shnum" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
-cp go.o bad.o; poke bad.o 4 1 9
+cp go.o bad.o; poke_le bad.o 4 1 9
 expect_bad 1 "error: bad.o: unknown ELF class 9" "$GL" -o out/a bad.o $HOSTS -lpthread
-cp t/000001.o bad.o; poke bad.o 5 1 0
+cp t/000001.o bad.o; poke_le bad.o 5 1 0
 expect_bad 1 "error: bad.o: unknown ELF byte order 0" \
   "$GL" -o out/a t/go.o t/000000.o bad.o -lpthread
-cp go.o bad.o; poke bad.o 40 8 0; poke bad.o 60 2 0; poke bad.o 62 2 0
+cp go.o bad.o; poke_le bad.o 40 8 0; poke_le bad.o 60 2 0; poke_le bad.o 62 2 0
 expect_bad 1 "error: bad.o: has no section headers" "$GL" -o out/a bad.o $HOSTS -lpthread
 
 # ELF types: an executable (the Go program itself) or a PIE where go.o or
@@ -125,10 +118,10 @@ expect_bad 1 "error: c-exe: is an executable, not an object to link" \
   "$GL" -o out/a t/go.o $HOSTS c-exe -lpthread
 expect_bad 1 "error: c-pie: is a position-independent executable, not a shared library" \
   "$GL" -o out/a t/go.o $HOSTS c-pie -lpthread
-cp go.o bad.o; poke bad.o 16 2 3
+cp go.o bad.o; poke_le bad.o 16 2 3
 expect_bad 1 "error: bad.o: is ET_DYN without a dynamic section: not a shared library" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
-cp t/000001.o bad.o; poke bad.o 16 2 4
+cp t/000001.o bad.o; poke_le bad.o 16 2 4
 expect_bad 1 "error: bad.o: ELF type 4 cannot be linked" \
   "$GL" -o out/a t/go.o t/000000.o bad.o -lpthread
 # A shared library is an input to link against: good, except in an archive.
@@ -139,19 +132,18 @@ TMPDIR=$WORK/tmp "$GL" -o out/prog t/go.o $HOSTS libx.so -lpthread \
 LD_LIBRARY_PATH=$WORK out/prog >/dev/null || fail "the program did not run"
 rm -f out/prog
 go_module clib
-mkdir ta
-go build -buildmode=c-archive -o clib.a -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
+go_objects ta -buildmode=c-archive -o clib.a ./clib
 expect_bad 2 "error: libx.so: a c-archive holds objects only, not a shared library" \
   "$GL" --buildmode=c-archive -o out/lib.a ta/go.o ta/0*.o libx.so
 
 # Machines: another machine's object, a 32-bit object with 64-bit ones,
 # each before go.o and after it.
-cp t/000001.o arm.o; poke arm.o 18 2 183
+cp t/000001.o arm.o; poke_le arm.o 18 2 183
 expect_bad 1 "error: arm.o: is for arm64, but t/go.o is for amd64" \
   "$GL" -o out/a t/go.o arm.o
 expect_bad 1 "error: t/go.o: is for amd64, but arm.o is for arm64" \
   "$GL" -o out/a arm.o t/go.o
-cp t/000001.o odd.o; poke odd.o 18 2 4660
+cp t/000001.o odd.o; poke_le odd.o 18 2 4660
 expect_bad 1 "error: odd.o: is for machine 4660 (64-bit), but t/go.o is for amd64" \
   "$GL" -o out/a t/go.o odd.o
 if command -v aarch64-linux-gnu-gcc-12 >/dev/null 2>&1; then
@@ -207,16 +199,15 @@ tbss=$(sec_field go.o .tbss 1)
 [ -n "$slot" ] && [ -n "$other" ] && [ -n "$tbss" ] || fail "cannot find go.o's symbols"
 # A second TLS symbol: another symbol made STT_TLS in .tbss.
 cp go.o tls2.o
-poke tls2.o $((symtab + other * 24 + 4)) 1 6
-poke tls2.o $((symtab + other * 24 + 6)) 2 "$tbss"
-poke tls2.o $((symtab + other * 24 + 8)) 8 0
+poke_le tls2.o $((symtab + other * 24 + 4)) 1 6
+poke_le tls2.o $((symtab + other * 24 + 6)) 2 "$tbss"
+poke_le tls2.o $((symtab + other * 24 + 8)) 8 0
 expect_bad 1 "error: tls2.o: has a second TLS symbol '$other_name' besides the Go slot runtime.tlsg" \
   "$GL" -o out/a tls2.o $HOSTS -lpthread
 # Two symbols named like the slot.
-name_of_slot=$(perl -e 'open F, "<", $ARGV[0]; seek F, $ARGV[1], 0; read F, $b, 4;
-  print unpack "V", $b' go.o $((symtab + slot * 24)))
+name_of_slot=$(peek_le go.o $((symtab + slot * 24)) 4)
 cp go.o slot2.o
-poke slot2.o $((symtab + other * 24)) 4 "$name_of_slot"
+poke_le slot2.o $((symtab + other * 24)) 4 "$name_of_slot"
 expect_bad 1 "error: slot2.o: has 2 symbols named runtime.tlsg" \
   "$GL" -o out/a slot2.o $HOSTS -lpthread
 # A local-exec TLS relocation against another symbol.
@@ -225,7 +216,7 @@ first_le=$(readelf -rW go.o | awk '
   sec == "'"'"'.rela.text'"'"'" && $3 ~ /^R_/ { n++; if ($3 == "R_X86_64_TPOFF32") { print n; exit } }')
 [ -n "$first_le" ] || fail "no R_X86_64_TPOFF32 in .rela.text"
 cp go.o stray.o
-poke stray.o $((relatext + first_le * 24 + 12)) 4 "$other"
+poke_le stray.o $((relatext + first_le * 24 + 12)) 4 "$other"
 expect_bad 1 "error: stray.o: 1 TLS relocation (R_X86_64_TPOFF32) against '$other_name', not the Go TLS slot runtime.tlsg" \
   "$GL" -o out/a stray.o $HOSTS -lpthread
 # A host object that defines the slot, after go.o or before it.

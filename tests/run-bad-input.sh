@@ -9,25 +9,31 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc
 go_module cgoprog clib
-mkdir t ta
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
-go build -buildmode=c-archive -o clib.a \
-  -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
+go_objects t -o prog ./cgoprog
+go_objects ta -buildmode=c-archive -o clib.a ./clib
 bad_setup
 GL=$GOLD_LINK
 
 # Not ELF at all; empty; a directory; a FIFO.
 printf 'garbage bytes \001\002\003\000\377' > junk.o
-expect_bad 1 "error: junk.o: not an ELF object, archive or linker script" \
+expect_bad_exact 1 "gold-link: error: junk.o: not an ELF object, archive or linker script" \
+  "gold-link: note: pass objects (.o), archives (.a), shared libraries (.so) or linker scripts" \
   "$GL" -o out/a t/go.o junk.o
 : > empty.o
-expect_bad 1 "error: empty.o: is empty" "$GL" -o out/a t/go.o empty.o
-expect_bad 1 "error: t: is a directory" "$GL" -o out/a t/go.o t
+expect_bad_exact 1 "gold-link: error: empty.o: is empty" \
+  "gold-link: note: an object, archive or linker script was expected; rebuild it" \
+  "$GL" -o out/a t/go.o empty.o
+expect_bad_exact 1 "gold-link: error: t: is a directory, not a file" \
+  "gold-link: note: name objects (.o), archives (.a), shared libraries (.so) or linker scripts" \
+  "$GL" -o out/a t/go.o t
 mkfifo fifo.o
-expect_bad 1 "error: fifo.o: is not a regular file" "$GL" -o out/a t/go.o fifo.o
+expect_bad_exact 1 "gold-link: error: fifo.o: is not a regular file" \
+  "gold-link: note: name objects (.o), archives (.a), shared libraries (.so) or linker scripts" \
+  "$GL" -o out/a t/go.o fifo.o
 
 # Missing input.
-expect_bad 1 "error: missing.o: cannot open: No such file or directory" \
+expect_bad_exact 1 "gold-link: error: missing.o: cannot open: No such file or directory" \
+  "gold-link: note: check the path; inputs are relative to the current directory" \
   "$GL" -o out/a t/go.o missing.o
 
 # Root reads and writes anything: run gold-link without the capabilities
@@ -46,7 +52,8 @@ fi
 cp t/000000.o unreadable.o
 chmod 000 unreadable.o
 if [ "$NOPRIV" != none ]; then
-  expect_bad 1 "error: unreadable.o: cannot open: Permission denied" \
+  expect_bad_exact 1 "gold-link: error: unreadable.o: cannot open: Permission denied" \
+    "gold-link: note: check that the file is readable" \
     $NOPRIV "$GL" -o out/a t/go.o unreadable.o
 else
   note "running as root without setpriv: unreadable input not tested"
@@ -54,55 +61,84 @@ fi
 
 # The output directory is missing, is not writable, is a file; the output
 # is a directory.
-expect_bad 1 "error: nodir/a: the output directory nodir does not exist" \
+expect_bad_exact 1 "gold-link: error: nodir/a: the output directory nodir does not exist" \
+  "gold-link: note: create the directory first" \
   "$GL" -o nodir/a t/go.o t/0*.o -lpthread
-expect_bad 1 "error: out/nodir/a: the output directory out/nodir does not exist" \
+expect_bad_exact 1 "gold-link: error: out/nodir/a: the output directory out/nodir does not exist" \
+  "gold-link: note: create the directory first" \
   "$GL" --buildmode=c-archive -o out/nodir/a ta/go.o ta/0*.o
 mkdir ro
 chmod a-w ro
 if [ "$NOPRIV" != none ]; then
-  expect_bad 1 "error: ro/a: cannot create the output in ro: Permission denied" \
+  expect_bad_exact 1 "gold-link: error: ro/a: cannot create the output in ro: Permission denied" \
+    "gold-link: note: check that the directory is writable" \
     $NOPRIV "$GL" -o ro/a t/go.o t/0*.o -lpthread
-  grep -q 'note: check that the directory is writable' .err || fail "no note"
-  expect_bad 1 "error: ro/a.a: cannot create the output in ro: Permission denied" \
+  expect_bad_exact 1 "gold-link: error: ro/a.a: cannot create the output in ro: Permission denied" \
+    "gold-link: note: check that the directory is writable" \
     $NOPRIV "$GL" --buildmode=c-archive -o ro/a.a ta/go.o ta/0*.o
 else
   note "running as root without setpriv: unwritable output not tested"
 fi
 [ -z "$(ls_dir ro)" ] || fail "files left in ro"
-expect_bad 1 "error: junk.o/a: " "$GL" -o junk.o/a t/go.o t/0*.o -lpthread
-expect_bad 1 "error: out: the output is a directory" \
+expect_bad_exact 1 "gold-link: error: junk.o/a: cannot create the output in junk.o: Not a directory" \
+  "gold-link: note: check that the directory is writable" \
+  "$GL" -o junk.o/a t/go.o t/0*.o -lpthread
+expect_bad_exact 1 "gold-link: error: out: the output is a directory" \
+  "gold-link: note: name a file with -o" \
   "$GL" -o out t/go.o t/0*.o -lpthread
 
 # The output is an input, under its own name or another spelling.
 cp t/000000.o same.o
 ln -s same.o symlink.o
 ln same.o hardlink.o
-expect_bad 2 "error: same.o: the output is also an input$" \
+expect_bad_exact 2 "gold-link: error: same.o: the output is also an input" \
+  "gold-link: note: name another output with -o" \
   "$GL" -o same.o t/go.o t/00000[1-9].o same.o -lpthread
 for o in ./same.o "$WORK/t/../same.o" symlink.o hardlink.o; do
-  expect_bad 2 "error: $o: the output is also an input (same.o)" \
+  expect_bad_exact 2 "gold-link: error: $o: the output is also an input (same.o)" \
+    "gold-link: note: name another output with -o" \
     "$GL" -o "$o" t/go.o t/00000[1-9].o same.o -lpthread
-  expect_bad 2 "error: same.o: the output is also an input ($o)" \
+  expect_bad_exact 2 "gold-link: error: same.o: the output is also an input ($o)" \
+    "gold-link: note: name another output with -o" \
     "$GL" -o same.o t/go.o t/00000[1-9].o "$o" -lpthread
 done
-expect_bad 2 "error: same.o: the output is also an input" \
+expect_bad_exact 2 "gold-link: error: same.o: the output is also an input" \
+  "gold-link: note: name another output with -o" \
   "$GL" --buildmode=c-archive -o same.o ta/go.o ta/0*.o same.o
 cmp same.o t/000000.o || fail "input changed"
 [ "$(readlink symlink.o)" = same.o ] || fail "the symlink changed"
 
 # Usage errors exit 2.
-expect_bad 2 "error: -shared and -pie conflict" "$GL" -shared -pie -o out/a t/go.o
-expect_bad 2 "error: -pie and -no-pie conflict" "$GL" -pie -no-pie -o out/a t/go.o
-expect_bad 2 "error: -shared and --buildmode=exe/pie conflict" \
+expect_bad_exact 2 "gold-link: error: -shared and -pie conflict" \
+  "gold-link: note: ask for one build mode: a shared library (-shared), a PIE (-pie) or an executable (-no-pie)" \
+  "$GL" -shared -pie -o out/a t/go.o
+expect_bad_exact 2 "gold-link: error: -pie and -no-pie conflict" \
+  "gold-link: note: ask for one build mode: a shared library (-shared), a PIE (-pie) or an executable (-no-pie)" \
+  "$GL" -pie -no-pie -o out/a t/go.o
+expect_bad_exact 2 "gold-link: error: -shared and --buildmode=exe/pie conflict" \
+  "gold-link: note: ask for one build mode: a shared library (-shared), a PIE (-pie) or an executable (-no-pie)" \
   "$GL" --buildmode=exe -shared -o out/a t/go.o
-expect_bad 2 "error: unknown build mode 'bogus'" "$GL" --buildmode=bogus -o out/a t/go.o
-expect_bad 2 "error: unknown build mode 'C-SHARED'" "$GL" --buildmode=C-SHARED -o out/a t/go.o
-expect_bad 2 "error: unknown build mode ''" "$GL" --buildmode= -o out/a t/go.o
-expect_bad 2 "error: missing argument to '-o'" "$GL" t/go.o -o
-expect_bad 2 "error: missing argument to '-o'" "$GL" -o
-expect_bad 2 "error: --buildmode: missing argument" "$GL" t/go.o --buildmode
-expect_bad 2 "error: no input files" "$GL" --buildmode=exe -o out/a
+expect_bad_exact 2 "gold-link: error: unknown build mode 'bogus'" \
+  "gold-link: note: --buildmode takes exe, pie, c-shared, c-archive, shared or plugin" \
+  "$GL" --buildmode=bogus -o out/a t/go.o
+expect_bad_exact 2 "gold-link: error: unknown build mode 'C-SHARED'" \
+  "gold-link: note: --buildmode takes exe, pie, c-shared, c-archive, shared or plugin" \
+  "$GL" --buildmode=C-SHARED -o out/a t/go.o
+expect_bad_exact 2 "gold-link: error: unknown build mode ''" \
+  "gold-link: note: --buildmode takes exe, pie, c-shared, c-archive, shared or plugin" \
+  "$GL" --buildmode= -o out/a t/go.o
+expect_bad_exact 2 "gold-link: error: missing argument to '-o'" \
+  "gold-link: note: '-o' takes a value as the next word" \
+  "$GL" t/go.o -o
+expect_bad_exact 2 "gold-link: error: missing argument to '-o'" \
+  "gold-link: note: '-o' takes a value as the next word" \
+  "$GL" -o
+expect_bad_exact 2 "gold-link: error: --buildmode: missing argument" \
+  "gold-link: note: gold-link --help lists the options" \
+  "$GL" t/go.o --buildmode
+expect_bad_exact 2 "gold-link: error: no input files" \
+  "gold-link: note: name go.o and the host objects to link" \
+  "$GL" --buildmode=exe -o out/a
 
 # Options gold-link does not know are the driver's, and it says so.
 expect_fail 1 "unrecognized command-line option" "$GL" --no-such-option -o out/a t/go.o

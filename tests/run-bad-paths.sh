@@ -6,10 +6,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc ar
 go_module cgoprog clib
-mkdir t ta
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
-go build -buildmode=c-archive -o clib.a \
-  -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
+go_objects t -o prog ./cgoprog
+go_objects ta -buildmode=c-archive -o clib.a ./clib
 bad_setup
 GL=$GOLD_LINK
 nl='
@@ -30,19 +28,23 @@ REST="t/00000[3-9].o t/00001*.o"
 # Bad inputs so named: empty, not ELF, truncated, missing, for another
 # machine.
 : > "$D/empty${nl}ü.o"
-expect_bad 1 "error: in dir \"q\" 'q' ü/empty\\\\nü.o: is empty" \
+expect_bad_exact 1 "gold-link: error: in dir \"q\" 'q' ü/empty\\nü.o: is empty" \
+  "gold-link: note: an object, archive or linker script was expected; rebuild it" \
   "$GL" -o out/a "$GO" "$D/empty${nl}ü.o"
 printf 'junk\001' > "$D/junk 'x'.o"
-expect_bad 1 "error: in dir \"q\" 'q' ü/junk 'x'.o: not an ELF object" \
+expect_bad_exact 1 "gold-link: error: in dir \"q\" 'q' ü/junk 'x'.o: not an ELF object, archive or linker script" \
+  "gold-link: note: pass objects (.o), archives (.a), shared libraries (.so) or linker scripts" \
   "$GL" -o out/a "$GO" "$D/junk 'x'.o"
 head -c 1000 t/go.o > "$D/cut${nl}go \"ö\".o"
 expect_bad 1 "error: in dir \"q\" 'q' ü/cut\\\\ngo \"ö\".o: the section header table" \
   "$GL" -o out/a "$D/cut${nl}go \"ö\".o" "$H1"
-expect_bad 1 "error: in dir \"q\" 'q' ü/gone\\\\tü.o: cannot open: No such file" \
+expect_bad_exact 1 "gold-link: error: in dir \"q\" 'q' ü/gone\\tü.o: cannot open: No such file or directory" \
+  "gold-link: note: check the path; inputs are relative to the current directory" \
   "$GL" -o out/a "$GO" "$D/gone	ü.o"
 cp t/000003.o "$D/arm${nl}ü.o"
-printf '\267\000' | dd of="$D/arm${nl}ü.o" bs=1 seek=18 conv=notrunc 2>/dev/null
-expect_bad 1 "error: in dir \"q\" 'q' ü/arm\\\\nü.o: is for arm64, but in dir \"q\" 'q' ü/go ö.o is for amd64" \
+poke "$D/arm${nl}ü.o" 18 '\267\000'
+expect_bad_exact 1 "gold-link: error: in dir \"q\" 'q' ü/arm\\nü.o: is for arm64, but in dir \"q\" 'q' ü/go ö.o is for amd64" \
+  "gold-link: note: all objects of one link must be built for the same architecture (GOARCH and CC must agree)" \
   "$GL" -o out/a "$GO" "$D/arm${nl}ü.o"
 # An archive member so named, truncated.
 (cd "$D" && ar rc "lib ü.a" "ünï cødé.o" "host \"dq\" 'sq'.o")
@@ -51,10 +53,12 @@ head -c $((size - 100)) "$D/lib ü.a" > "$D/cut ü.a"
 expect_bad 1 "error: in dir \"q\" 'q' ü/cut ü.a(host \"dq\" 'sq'.o): truncated: the member of" \
   "$GL" -o out/a "$GO" "$D/cut ü.a"
 # The output so named is an input.
-expect_bad 2 "error: in dir \"q\" 'q' ü/new\\\\nline.o: the output is also an input" \
+expect_bad_exact 2 "gold-link: error: in dir \"q\" 'q' ü/new\\nline.o: the output is also an input" \
+  "gold-link: note: name another output with -o" \
   "$GL" -o "$H2" "$GO" "$H1" "$H2" "$H3"
 # An output directory so named that does not exist.
-expect_bad 1 "error: out/no ü\\\\ndir/a: the output directory out/no ü\\\\ndir does not exist" \
+expect_bad_exact 1 "gold-link: error: out/no ü\\ndir/a: the output directory out/no ü\\ndir does not exist" \
+  "gold-link: note: create the directory first" \
   "$GL" -o "out/no ü${nl}dir/a" "$GO" "$H1"
 
 # Good links so named run.  The staging directory's name is odd too.

@@ -42,25 +42,35 @@ gofix () {
 }
 ok_pure () { grep -qx 'pure ok' "$1"; }
 
-# Every architecture's data: the CPU part of the triplet clang prints is
-# its own (accepted), another architecture's is refused.
-arches="amd64:x86_64-linux-gnu:s390x-linux-gnu 386:i686-linux-gnu:aarch64-linux-gnu
-arm64:aarch64-linux-gnu:arm-linux-gnueabihf arm:arm-linux-gnueabihf:riscv64-linux-gnu
-riscv64:riscv64-linux-gnu:powerpc64le-linux-gnu
-ppc64le:powerpc64le-linux-gnu:x86_64-linux-gnu s390x:s390x-linux-gnu:i686-linux-gnu"
-for at in $arches; do
-  a=${at%%:*} t=${at#*:} o=${at##*:}
-  t=${t%:*}
+# Every architecture arch/arches.def lists: the CPU part of the triplet
+# clang prints is its own (accepted), the next architecture's is refused,
+# with the compiler to name instead: gcc where the machine's gcc serves
+# it (its triplet, or a CPU of its .multilib_cpus), else its cross gcc.
+host=$(gcc -dumpmachine)
+arch_field () { sed -n "s/^ *\.$2 = \"\(.*\)\",.*/\1/p" "$abs_srcdir/arch/$1.def"; }
+arches=$(sed -n 's/^#include "\(.*\)\.def"$/\1/p' "$abs_srcdir/arch/arches.def")
+[ -n "$arches" ] || fail "no architecture in arch/arches.def"
+set -- $arches
+for a in $arches; do
+  shift; next=${1:-${arches%%[!a-z0-9]*}}
+  t=$(arch_field "$a" triplet) o=$(arch_field "$next" triplet)
+  case "$t $(arch_field "$a" multilib_cpus) " in
+    "$host "*|*" ${host%%-*} "*) such=gcc ;;
+    *) such=$t-gcc-12 ;;
+  esac
   gofix "$a"
   "$GOLD_LINK" --dry-run --cc "clang --target=$t" -o out/x "fix-$a/go.o" \
     > "dry-$a.out" 2> "dry-$a.err" \
     || { cat "dry-$a.err" >&2; fail "$a: clang --target=$t refused"; }
   grep -q "^clang --target=$t " "dry-$a.out" || fail "$a: not linked by clang --target=$t"
-  expect_bad 2 "fix-$a/go.o: $a object, but the compiler 'clang --target=$o' (--cc) targets ${o%%-*}-" \
+  expect_bad_exact 2 \
+    "gold-link: error: fix-$a/go.o: $a object, but the compiler 'clang --target=$o' (--cc) targets ${o%%-*}-unknown-${o#*-}" \
+    "gold-link: note: name a compiler for $a with --cc, such as $such" \
     "$GOLD_LINK" --cc "clang --target=$o" -o out/x "fix-$a/go.o"
 done
 # The right CPU for another system.
-expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86_64-w64-mingw32' (--cc) targets x86_64-w64-windows-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86_64-w64-mingw32' (--cc) targets x86_64-w64-windows-gnu" \
+  "gold-link: note: name a compiler for amd64 with --cc, such as gcc" \
   "$GOLD_LINK" --cc "clang --target=x86_64-w64-mingw32" -o out/x fix-amd64/go.o
 # ARM CPUs as clang spells them with a version.
 "$GOLD_LINK" --dry-run --cc "clang --target=armv7a-linux-gnueabihf" -o out/x \
@@ -68,11 +78,14 @@ expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'clang --target=x86
 
 # --cc and GOLD_LINK_CC for another architecture are refused; a name that
 # says the target is judged without a probe.
-expect_bad 2 "fix-arm64/go.o: arm64 object, but the compiler 'gcc' (--cc) targets x86_64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but the compiler 'gcc' (--cc) targets x86_64-linux-gnu" \
+  "gold-link: note: name a compiler for arm64 with --cc, such as aarch64-linux-gnu-gcc-12" \
   "$GOLD_LINK" --cc gcc -o out/x fix-arm64/go.o
-expect_bad 2 "arm64 object, but the compiler 'gcc -m32' (GOLD_LINK_CC) targets x86_64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but the compiler 'gcc -m32' (GOLD_LINK_CC) targets x86_64-linux-gnu" \
+  "gold-link: note: name a compiler for arm64 with GOLD_LINK_CC, such as aarch64-linux-gnu-gcc-12" \
   env GOLD_LINK_CC="gcc -m32" "$GOLD_LINK" -o out/x fix-arm64/go.o
-expect_bad 2 "fix-amd64/go.o: amd64 object, but the compiler 'aarch64-linux-gnu-gcc-12' (--cc) targets aarch64-linux-gnu" \
+expect_bad_exact 2 "gold-link: error: fix-amd64/go.o: amd64 object, but the compiler 'aarch64-linux-gnu-gcc-12' (--cc) targets aarch64-linux-gnu" \
+  "gold-link: note: name a compiler for amd64 with --cc, such as gcc" \
   "$GOLD_LINK" --cc aarch64-linux-gnu-gcc-12 -o out/x fix-amd64/go.o
 
 # CC for another architecture: the cross gcc links, and the program runs.
@@ -81,29 +94,29 @@ CC=gcc "$GOLD_LINK" -v -o arm64-cc fix-arm64/go.o > v.log 2>&1 \
 grep -q "CC (gcc) targets x86_64-linux-gnu, not arm64" v.log || fail "no -v line on CC"
 grep -q "through aarch64-linux-gnu-gcc-12 (chosen by the target's Debian cross compiler)" v.log \
   || fail "arm64 not linked by the cross gcc"
-timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-cc > run.out 2>&1 \
-  && ok_pure run.out || fail "the arm64 program did not run"
+xemu_setup qemu-aarch64 aarch64-linux-gnu
+xrun_ok run.out ok_pure ./arm64-cc || fail "the arm64 program did not run"
 # clang --target=, given as CC, is used as it is.
 CC="clang --target=aarch64-linux-gnu" "$GOLD_LINK" -v -o arm64-clang \
   fix-arm64/go.o > v.log 2>&1 || { cat v.log >&2; fail "CC=clang --target"; }
 grep -q "compiler: clang --target=aarch64-linux-gnu (CC) targets aarch64-unknown-linux-gnu, for arm64" v.log \
   || fail "no -v line on clang's target"
 grep -q "through clang (chosen by CC)" v.log || fail "clang --target= was not used"
-timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-clang > run.out 2>&1 \
-  && ok_pure run.out || fail "the arm64 program linked by clang did not run"
+xrun_ok run.out ok_pure ./arm64-clang || fail "the arm64 program linked by clang did not run"
 
 # Without the cross gcc on PATH: a clear error, with CC and without.
 mkdir bin
 for t in gcc as ld ld.bfd collect2; do
   p=$(command -v "$t") && ln -s "$p" "bin/$t"
 done
-expect_bad 2 "fix-arm64/go.o: arm64 object, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
-  env PATH="$WORK/bin" CC=gcc "$GOLD_LINK" -o out/x fix-arm64/go.o
-expect_bad 2 "fix-arm64/go.o: arm64 object, but neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
-  env PATH="$WORK/bin" "$GOLD_LINK" -o out/x fix-arm64/go.o
+install="gold-link: note: install gcc-12-aarch64-linux-gnu (Debian), or name a compiler for arm64 with --cc or CC"
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" CC=gcc "$GOLD_LINK" -o out/x fix-arm64/go.o
+expect_bad_exact 2 "gold-link: error: fix-arm64/go.o: arm64 object, but neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" "$GOLD_LINK" -o out/x fix-arm64/go.o
 printf 'int x;\n' > trivial.c
-expect_bad 2 "^gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux-gnu, and neither" \
-  env PATH="$WORK/bin" GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o out/t.o
+expect_bad_exact 2 "gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux-gnu, and neither aarch64-linux-gnu-gcc-12 nor aarch64-linux-gnu-gcc is on PATH" \
+  "$install" env PATH="$WORK/bin" GOARCH=arm64 CC=gcc "$GOLD_LINK" -c trivial.c -o out/t.o
 
 # go build for arm64 without CC: cmd/go exports CC=gcc, GOARCH=arm64.  Only
 # Go up to 1.21 links externally without cgo (cmd/go 1.22+ refuses, and
@@ -111,8 +124,7 @@ expect_bad 2 "^gold-link: error: GOARCH=arm64, but CC (gcc) targets x86_64-linux
 if [ "${GL_GO_MINOR:-0}" -lt 22 ]; then
   GOARCH=arm64 CGO_ENABLED=0 go build -o arm64-go -ldflags="$GL_LDFLAGS" . \
     > build.log 2>&1 || { cat build.log >&2; fail "go build for arm64 through gold-link"; }
-  timeout -s KILL 120 qemu-aarch64 -L /usr/aarch64-linux-gnu ./arm64-go > run.out 2>&1 \
-    && ok_pure run.out || fail "the arm64 program go build linked did not run"
+  xrun_ok run.out ok_pure ./arm64-go || fail "the arm64 program go build linked did not run"
 else
   note "$GL_GO_VERSION links externally only with cgo: no go build for arm64 with cmd/go's CC=gcc"
 fi
@@ -128,8 +140,7 @@ for cc in "gcc -m32" x86_64-linux-gnu-gcc-12 "clang -m32"; do
   grep -q "through ${cc%% *} (chosen by CC)" v.log || fail "CC=$cc was not used for 386"
   case $cc in *-m32) want="$cc " ;; *) want="$cc -m32 " ;; esac
   grep -q "^gold-link: run: $want" v.log || fail "CC=$cc was not used as given"
-  timeout -s KILL 120 ./i386 > run.out 2>&1 && ok_pure run.out \
-    || fail "the 386 program linked by $cc did not run"
+  (XEMU=; xrun_ok run.out ok_pure ./i386) || fail "the 386 program linked by $cc did not run"
 done
 # amd64 with CC="gcc -m32": cmd/link's -m64 comes last, as with cmd/link.
 CC="gcc -m32" "$GOLD_LINK" -v -o amd64 fix-amd64/go.o > v.log 2>&1 \

@@ -5,9 +5,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc readelf
 go_module cgoprog clib
-mkdir te tc
-go build -o p0 -ldflags="-linkmode=external -tmpdir=$WORK/te" ./cgoprog
-go build -buildmode=c-shared -o l0.so -ldflags="-linkmode=external -tmpdir=$WORK/tc" ./clib
+go_objects te -o p0 ./cgoprog
+go_objects tc -buildmode=c-shared -o l0.so ./clib
 
 # c-shared from --buildmode alone: the mode flags come from gold-link.
 "$GOLD_LINK" -v --buildmode=c-shared -o libdirect.so tc/go.o tc/0*.o -lpthread 2> v.log \
@@ -23,8 +22,9 @@ readelf -h p1 | grep -q 'Type: *EXEC' || fail "not ET_EXEC"
 ./p1 | grep -q 'hello from a gold-linked' || fail "p1 broken"
 
 # A library go.o with no mode named is refused with a hint.
-expect_fail 2 "no build mode given" "$GOLD_LINK" -o x tc/go.o tc/0*.o
-grep -q 'pass --buildmode=c-shared' .err || fail "no hint"
+expect_fail_exact 2 "gold-link: error: no build mode given, and go.o has the library entry (c-shared/c-archive)" \
+  "gold-link: note: pass --buildmode=c-shared (or -shared) to link a library" \
+  "$GOLD_LINK" -o x tc/go.o tc/0*.o
 
 # --dry-run prints the command and writes nothing.
 "$GOLD_LINK" --dry-run -o never te/go.o te/0*.o -lpthread > dry.out

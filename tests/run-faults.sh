@@ -7,10 +7,9 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc objcopy
 go_module cgoprog clib
-mkdir t tca tcs
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
-go build -buildmode=c-archive -o lib.a -ldflags="-linkmode=external -tmpdir=$WORK/tca" ./clib
-go build -buildmode=c-shared -o lib.so -ldflags="-linkmode=external -tmpdir=$WORK/tcs" ./clib
+go_objects t -o prog ./cgoprog
+go_objects tca -buildmode=c-archive -o lib.a ./clib
+go_objects tcs -buildmode=c-shared -o lib.so ./clib
 # A c-shared go.o without its init entry: gold-link must write a glued copy.
 mkdir bare
 objcopy -R .init_array -R .rela.init_array tcs/go.o bare/go.o

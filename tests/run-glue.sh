@@ -9,23 +9,16 @@ need_cmd go gcc readelf objcopy ar as ld timeout
 go_module clib cgoprog
 ENTRY=_rt0_amd64_linux_lib
 
-# cmd/link's own link command, one argument per line, recorded by a wrapper
-# given as -extld (its probes go through it too: keep the one naming go.o).
-cat > recld <<'EOF'
-#!/bin/sh
-for a; do
-  case $a in */go.o) printf '%s\n' "$@" > "${0%/*}/link.args" ;; esac
-done
-exec gcc "$@"
-EOF
-chmod +x recld
-mkdir tc ta te
-go build -buildmode=c-shared -o libref.so \
+# cmd/link's own link command (link.rsp, its objects in link.d), recorded
+# by a wrapper given as -extld that links with gcc, as Go's default does.
+write_recorder recld gcc
+mkdir tc
+REC=$WORK/link.rsp go build -buildmode=c-shared -o libref.so \
   -ldflags="-linkmode=external -extld=$WORK/recld -tmpdir=$WORK/tc" ./clib \
   > build.log 2>&1 || { cat build.log; fail "go build -buildmode=c-shared failed"; }
-grep -qx "$WORK/tc/go.o" link.args || fail "cmd/link's link command was not recorded"
-go build -buildmode=c-archive -o libref.a -ldflags="-linkmode=external -tmpdir=$WORK/ta" ./clib
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/te" ./cgoprog
+grep -qx "'$WORK/link.d/go.o'" link.rsp || fail "cmd/link's link command was not recorded"
+go_objects ta -buildmode=c-archive -o libref.a ./clib
+go_objects te -o prog ./cgoprog
 
 # gold-link's staging directories go here, to see that none is left.
 TMPDIR=$WORK/tmp
@@ -33,18 +26,16 @@ export TMPDIR
 mkdir "$TMPDIR" out
 
 # replay GO OUT CMD...: run CMD with cmd/link's recorded arguments, GO in
-# place of its go.o and OUT in place of its output.
+# place of its go.o and OUT as the output.
 replay () {
-  r_go=$1 r_out=$2 r_prev=
+  r_go=$1 r_out=$2
   shift 2
   while IFS= read -r r_arg; do
-    r_word=$r_arg
-    case $r_prev in -o) r_word=$r_out ;; esac
-    case $r_arg in */go.o) r_word=$r_go ;; esac
-    set -- "$@" "$r_word"
-    r_prev=$r_arg
-  done < "$WORK/link.args"
-  "$@"
+    r_arg=${r_arg#\'} r_arg=${r_arg%\'}
+    case $r_arg in */go.o) r_arg=$r_go ;; esac
+    set -- "$@" "$r_arg"
+  done < "$WORK/link.rsp"
+  "$@" -o "$r_out"
 }
 
 # init_relocs OBJ [SYMBOL]: relocations in OBJ's .init_array sections
@@ -211,21 +202,23 @@ fi
 # directory left.  An exe go.o asked to be a library gets the same error.
 mkdir gone
 objcopy --redefine-sym $ENTRY=not_the_entry bare/go.o gone/go.o
-replay "$WORK/gone/go.o" "$WORK/out/lib.so" expect_fail 1 \
-  "error: $WORK/gone/go.o: has no $ENTRY: it was not built for a library mode" "$GOLD_LINK"
-grep -q '^gold-link: note: rebuild with go build -buildmode=c-shared$' .err || fail "no rebuild note"
-expect_fail 1 "error: gone/go.o: has no $ENTRY: it was not built for a library mode" \
+replay "$WORK/gone/go.o" "$WORK/out/lib.so" expect_fail_exact 1 \
+  "gold-link: error: $WORK/gone/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-shared" "$GOLD_LINK"
+expect_fail_exact 1 "gold-link: error: gone/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-archive" \
   "$GOLD_LINK" --buildmode=c-archive -o out/lib.a gone/go.o
-grep -q '^gold-link: note: rebuild with go build -buildmode=c-archive$' .err || fail "no rebuild note"
-expect_fail 1 "error: te/go.o: has no $ENTRY: it was not built for a library mode" \
+expect_fail_exact 1 "gold-link: error: te/go.o: has no $ENTRY: it was not built for a library mode" \
+  "gold-link: note: rebuild with go build -buildmode=c-shared" \
   "$GOLD_LINK" --buildmode=c-shared -o out/lib.so te/go.o te/0*.o -lpthread
 [ -z "$(ls_dir out)" ] || fail "output left behind: $(ls_dir out)"
 [ -z "$(ls_dir "$TMPDIR")" ] || fail "staging left behind: $(ls_dir "$TMPDIR")"
 
 # A copy that cannot be written: an error, no output.
 (TMPDIR=$WORK/no-such-dir; export TMPDIR
- replay "$WORK/bare/go.o" "$WORK/out/lib.so" expect_fail 1 \
-   "error: $WORK/no-such-dir: cannot make a staging directory" "$GOLD_LINK") \
+ replay "$WORK/bare/go.o" "$WORK/out/lib.so" expect_fail_exact 1 \
+   "gold-link: error: $WORK/no-such-dir: cannot make a staging directory: No such file or directory" \
+   "gold-link: note: set TMPDIR to a writable directory" "$GOLD_LINK") \
   || fail "an unwritable staging directory was not reported"
 [ -z "$(ls_dir out)" ] || fail "output left behind: $(ls_dir out)"
 

@@ -19,17 +19,8 @@ go_module cgoprog clib plugin pluginhost
 # extld logs every call (one line of arguments each) and runs that copy.
 mkdir bin log
 cp "$GOLD_LINK" bin/gold-link
-cat > bin/gold-link-ar << EOF
-#!/bin/sh
-printf '%s\n' "\$*" >> "$WORK/log/ar"
-exec "$GOLD_LINK_AR" "\$@"
-EOF
-cat > extld << EOF
-#!/bin/sh
-printf '%s\n' "\$*" >> "$WORK/log/extld"
-exec "$WORK/bin/gold-link" "\$@"
-EOF
-chmod +x bin/gold-link-ar extld
+write_logger bin/gold-link-ar "$WORK/log/ar" "$GOLD_LINK_AR"
+write_logger extld "$WORK/log/extld" "$WORK/bin/gold-link"
 LDF="-linkmode=external -extld=$WORK/extld"
 
 build () {			# build NAME go-build-arguments...

@@ -7,8 +7,8 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc awk readelf nm
 go_module cgoprog
-mkdir t out
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+mkdir out
+go_objects t -o prog ./cgoprog
 export TMPDIR="$WORK/tmp"
 mkdir "$TMPDIR"
 no_staging_left () {

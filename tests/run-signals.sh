@@ -5,12 +5,16 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc
 go_module cgoprog
-mkdir t out
-go build -o prog -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+mkdir out
+go_objects t -o prog ./cgoprog
 
-# A compiler driver that is slow on purpose: it says it started, then sleeps.
+# A compiler driver that is slow on purpose: it says it started, then
+# sleeps, in the link (SLOW=link) or in gold-link's first question to it,
+# -dumpmachine (SLOW=probe); what it is not slow in, gcc answers at once.
 cat > slowcc <<SH
 #!/bin/sh
+case " \$* " in *" -dumpmachine "*) kind=probe ;; *" -print-"*) exec gcc "\$@" ;; *) kind=link ;; esac
+[ "\$kind" = "\$SLOW" ] || exec gcc "\$@"
 echo \$\$ > "$WORK/started"
 exec sleep 60
 SH
@@ -21,9 +25,12 @@ need_cmd perl
 # A background job of a non-interactive shell starts with SIGINT ignored, and
 # gold-link keeps an ignored signal ignored: restore the default first.
 restore='$SIG{INT} = $SIG{TERM} = $SIG{HUP} = "DEFAULT"; exec @ARGV or die'
+for slow in probe link; do
 for sig in TERM INT; do
   rm -f started
-  perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" --keep-temps -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
+  keep=
+  [ $slow = link ] && keep=--keep-temps
+  SLOW=$slow perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" $keep -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
   pid=$!
   i=0
   while [ ! -s started ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -32,9 +39,11 @@ for sig in TERM INT; do
   kill -$sig $pid
   set +e; wait $pid; status=$?; set -e
   want=$((128 + $(kill -l $sig)))
-  [ "$status" = "$want" ] || { cat err.$sig; fail "SIG$sig: exit $status, want $want"; }
-  ! kill -0 "$child" 2>/dev/null || fail "SIG$sig: the linker still runs"
-  [ -z "$(ls_dir out)" ] || fail "SIG$sig: output or temporary file left: $(ls_dir out)"
+  [ "$status" = "$want" ] || { cat err.$sig; fail "$slow SIG$sig: exit $status, want $want"; }
+  ! kill -0 "$child" 2>/dev/null || fail "$slow SIG$sig: the compiler driver still runs"
+  [ -z "$(ls_dir out)" ] || fail "$slow SIG$sig: output or temporary file left: $(ls_dir out)"
+  [ $slow = link ] || [ -z "$(ls_dir "$TMPDIR")" ] || fail "$slow SIG$sig: staging left: $(ls_dir "$TMPDIR")"
+done
 done
 
 # --keep-temps kept the staging directory, with the command to rerun.

@@ -5,8 +5,7 @@
 . "$abs_srcdir/tests/lib.sh"
 need_cmd go gcc ar strings
 go_module cgoprog
-mkdir t
-go build -o p0 -ldflags="-linkmode=external -tmpdir=$WORK/t" ./cgoprog
+go_objects t -o p0 ./cgoprog
 export TMPDIR="$WORK/tmp"
 mkdir "$TMPDIR"
 
