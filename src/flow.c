@@ -538,6 +538,8 @@ pass_through (struct link *l)
   strvec_free (&notes);
   if (rc != 0)
     return -1;
+  if (stage_caught_signal () != 0)
+    return 128 + stage_caught_signal ();
   note (l, "not a link of objects: passing the command to %s (%s)",
 	l->cc.v[0], l->cc_why);
   strvec_append (&l->cmd, &l->cc);
@@ -607,6 +609,10 @@ flow_run (struct link *l)
 	return -1;
       if (rc == STEP_DONE)
 	break;
+      /* A signal stopped what the step ran (a question to the compiler or
+	 a linker): go no further.  */
+      if (stage_caught_signal () != 0)
+	return 128 + stage_caught_signal ();
     }
   return l->status;
 }

@@ -14,6 +14,7 @@ go_objects t -o prog ./cgoprog
 cat > slowcc <<SH
 #!/bin/sh
 case " \$* " in *" -dumpmachine "*) kind=probe ;; *" -print-"*) exec gcc "\$@" ;; *) kind=link ;; esac
+echo \$kind >> "$WORK/calls"
 [ "\$kind" = "\$SLOW" ] || exec gcc "\$@"
 echo \$\$ > "$WORK/started"
 exec sleep 60
@@ -27,7 +28,7 @@ need_cmd perl
 restore='$SIG{INT} = $SIG{TERM} = $SIG{HUP} = "DEFAULT"; exec @ARGV or die'
 for slow in probe link; do
 for sig in TERM INT; do
-  rm -f started
+  rm -f started calls
   keep=
   [ $slow = link ] && keep=--keep-temps
   SLOW=$slow perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" $keep -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
@@ -43,6 +44,10 @@ for sig in TERM INT; do
   ! kill -0 "$child" 2>/dev/null || fail "$slow SIG$sig: the compiler driver still runs"
   [ -z "$(ls_dir out)" ] || fail "$slow SIG$sig: output or temporary file left: $(ls_dir out)"
   [ $slow = link ] || [ -z "$(ls_dir "$TMPDIR")" ] || fail "$slow SIG$sig: staging left: $(ls_dir "$TMPDIR")"
+  # Stopped in the question, gold-link goes no further: no link is run.
+  want_calls="probe"; [ $slow = probe ] || want_calls="probe link"
+  [ "$(echo $(cat calls))" = "$want_calls" ] \
+    || fail "$slow SIG$sig: the driver ran for '$(echo $(cat calls))', want '$want_calls'"
 done
 done
 
