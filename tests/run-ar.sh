@@ -50,7 +50,9 @@ expect_fail_exact 1 "gold-link-ar: error: notar.a: is not an archive" \
 ar rcsT thin.a one.o
 expect_fail_exact 1 "gold-link-ar: error: thin.a: is a thin archive, which gold-link-ar cannot update" \
   "gold-link-ar: note: rebuild it as a normal archive" "$GOLD_LINK_AR" rcs thin.a two.o
-expect_fail 1 "error: nosuch.o: cannot open" "$GOLD_LINK_AR" rcs new.a nosuch.o
+expect_fail_exact 1 "gold-link-ar: error: nosuch.o: cannot open: No such file or directory" \
+  "gold-link-ar: note: check the path; inputs are relative to the current directory" \
+  "$GOLD_LINK_AR" rcs new.a nosuch.o
 [ ! -e new.a ] || fail "partial archive left"
 expect_fail_exact 2 "gold-link-ar: error: unsupported key letter Z" \
   "gold-link-ar: note: usage: gold-link-ar {q|r|t|d|s|x}[cSsvDU] ARCHIVE [FILE...]; e.g. gold-link-ar rcs libfoo.a foo.o" \
