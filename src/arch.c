@@ -33,14 +33,12 @@ arch_by_machine (unsigned machine, unsigned elfclass)
   return NULL;
 }
 
-/* Debian 12's gcc: its cross compilers are gcc-12-TRIPLET, installing
-   TRIPLET-gcc-12 (and TRIPLET-gcc through the gcc-TRIPLET package).  */
-#define CROSS_GCC_VERSION "12"
+#include "debian.def"
 
 void
 arch_cross_compilers (const struct gl_arch *arch, struct strvec *names)
 {
-  strvec_push_own (names, xasprintf ("%s-gcc-" CROSS_GCC_VERSION,
+  strvec_push_own (names, xasprintf ("%s-gcc-" GL_CROSS_GCC_VERSION,
 				     arch->triplet));
   strvec_push_own (names, xasprintf ("%s-gcc", arch->triplet));
 }
@@ -48,7 +46,7 @@ arch_cross_compilers (const struct gl_arch *arch, struct strvec *names)
 char *
 arch_cross_package (const struct gl_arch *arch)
 {
-  return xasprintf ("gcc-" CROSS_GCC_VERSION "-%s", arch->triplet);
+  return xasprintf ("gcc-" GL_CROSS_GCC_VERSION "-%s", arch->triplet);
 }
 
 const struct gl_arch *

@@ -72,10 +72,11 @@ elif [ $XMULTILIB = yes ]; then
   XCC="gcc $(arch_field cc_flags)" XCC_NAME=gcc
 else
   XCC=
-  for c in "$XTRIPLET-gcc-12" "$XTRIPLET-gcc"; do
+  v=$(sed -n 's/^#define GL_CROSS_GCC_VERSION "\(.*\)"$/\1/p' "$abs_srcdir/arch/debian.def")
+  for c in "$XTRIPLET-gcc-$v" "$XTRIPLET-gcc"; do
     if command -v "$c" > /dev/null 2>&1; then XCC=$c; break; fi
   done
-  [ -n "$XCC" ] || skip "no $XTRIPLET-gcc-12 or $XTRIPLET-gcc: install gcc-12-$XTRIPLET (tools/install-cross.sh)"
+  [ -n "$XCC" ] || skip "no $XTRIPLET-gcc-$v or $XTRIPLET-gcc: install gcc-$v-$XTRIPLET (tools/install-cross.sh)"
   XCC_NAME=$XCC
 fi
 [ -n "$XQEMU" ] || [ "$XTRIPLET" = "$host" ] || [ $XMULTILIB = yes ] \

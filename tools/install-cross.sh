@@ -1,19 +1,41 @@
 #!/bin/sh
 # Install the cross toolchains and qemu-user that make check-cross needs on
-# Debian 12: for each architecture its gcc and libc (the binutils come with
-# gcc), as root or through sudo.  386 is gcc-12-multilib, not gcc-multilib,
-# which conflicts with the cross compilers; its programs run natively with
-# libc6-i386's loader.  Run tools/install-deps.sh first.
+# Debian 12, as root or through sudo: for every architecture arch/arches.def
+# lists, what its arch file says it needs.  Its .triplet names the cross
+# gcc (gcc-VERSION-TRIPLET, VERSION from arch/debian.def; the binutils come
+# with it) and the C library (libc6-dev-DEBARCH-cross, DEBARCH as
+# dpkg-architecture names the triplet).  An architecture this machine's gcc
+# serves with its flags (.multilib_cpus: 386 on x86_64) gets
+# gcc-VERSION-multilib, not gcc-multilib, which conflicts with the cross
+# compilers, and the C library whose loader runs its programs natively
+# (libc6-i386).  Run tools/install-deps.sh first (dpkg-dev, through
+# build-essential).
 set -e
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive
+top=$(cd "$(dirname "$0")/.." && pwd)
+arch=$top/arch
+version=$(sed -n 's/^#define GL_CROSS_GCC_VERSION "\(.*\)"$/\1/p' "$arch/debian.def")
+[ -n "$version" ] || { echo "install-cross.sh: no GL_CROSS_GCC_VERSION in $arch/debian.def" >&2; exit 1; }
+host=$(dpkg-architecture -qDEB_HOST_GNU_TYPE)
+cpu=$(uname -m)
+
+field () {			# field NAME FILE: the string value of .NAME
+  sed -n "s/^ *\\.$1 = \"\\(.*\\)\",.*/\\1/p" "$2"
+}
+
+packages=qemu-user
+for def in $(sed -n 's/^#include "\(.*\)"$/\1/p' "$arch/arches.def"); do
+  triplet=$(field triplet "$arch/$def")
+  [ -n "$triplet" ] || { echo "install-cross.sh: $def has no .triplet" >&2; exit 1; }
+  [ "$triplet" != "$host" ] || continue
+  debarch=$(dpkg-architecture -t "$triplet" -qDEB_HOST_ARCH 2>/dev/null)
+  case " $(field multilib_cpus "$arch/$def") " in
+    *" $cpu "*) packages="$packages gcc-$version-multilib libc6-$debarch" ;;
+    *) packages="$packages gcc-$version-$triplet libc6-dev-$debarch-cross" ;;
+  esac
+done
 $SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends \
-  qemu-user \
-  gcc-12-multilib libc6-i386 \
-  gcc-12-aarch64-linux-gnu libc6-dev-arm64-cross \
-  gcc-12-arm-linux-gnueabihf libc6-dev-armhf-cross \
-  gcc-12-riscv64-linux-gnu libc6-dev-riscv64-cross \
-  gcc-12-powerpc64le-linux-gnu libc6-dev-ppc64el-cross \
-  gcc-12-s390x-linux-gnu libc6-dev-s390x-cross
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -q --no-install-recommends $packages
