@@ -1,7 +1,7 @@
 /* The link flow (SPEC "What it does"): the steps, in the order they run,
-   are listed in link_steps[] below; each reads what the steps before it
-   decided in struct link and adds its own decision.  A step tells what it
-   decided and why with note(); it never prints.  */
+   are listed in link_steps[] near the end; each reads what the steps
+   before it decided in struct link and adds its own decision.  A step
+   tells what it decided and why with note(); it never prints.  */
 #include <config.h>
 
 #include "flow.h"
@@ -506,22 +506,19 @@ step_run (struct link *l)
   return status < 0 ? -1 : STEP_DONE;
 }
 
-static const struct link_step
-{
-  const char *name;
-  int (*run) (struct link *l);
-} link_steps[] = {
-  { "inputs", step_inputs },
-  { "go object", step_go_object },
-  { "mode", step_mode },
-  { "tls", step_tls },
-  { "glue", step_glue },
-  { "c-archive", step_c_archive },
-  { "staging", step_stage_host_objects },
-  { "compiler", step_compiler },
-  { "linker", step_linker },
-  { "command", step_command },
-  { "run", step_run },
+/* A link, step by step (docs/architecture.md "The flow").  */
+static int (*const link_steps[]) (struct link *l) = {
+  step_inputs,			/* classify the operands, find go.o */
+  step_go_object,		/* what go.o says about itself */
+  step_mode,			/* the build mode */
+  step_tls,			/* the TLS rules */
+  step_glue,			/* the .init_array entry of a library */
+  step_c_archive,		/* c-archive: write it, done */
+  step_stage_host_objects,	/* host objects archived, linked whole */
+  step_compiler,		/* the compiler driver */
+  step_linker,			/* the linker */
+  step_command,			/* the command; --dry-run: done */
+  step_run,			/* run it, the output into place: done */
 };
 
 /* Not a link gold-link needs to look at (a probe compiling trivial.c, a
@@ -604,7 +601,7 @@ flow_run (struct link *l)
     }
   for (size_t i = 0; i < sizeof link_steps / sizeof link_steps[0]; i++)
     {
-      int rc = link_steps[i].run (l);
+      int rc = link_steps[i] (l);
       if (rc < 0)
 	return -1;
       if (rc == STEP_DONE)
