@@ -4,6 +4,13 @@
 # go.o files that break the TLS rules.  gold-link must refuse each before a
 # linker sees it (expect_bad, lib.sh).
 . "$abs_srcdir/tests/lib.sh"
+# expect_damaged PATTERN CMD...: expect_bad 1, and the note is the one every
+# truncated or damaged input gets (diag.c gl_error_damaged), whole.
+expect_damaged () {
+  expect_bad 1 "$@"
+  [ "$(sed -n 2p "$WORK/.err")" = "gold-link: note: the file is truncated or damaged; rebuild it" ] \
+    || { cat "$WORK/.err" >&2; fail "not the damaged-input note: $*"; }
+}
 need_cmd go gcc as perl readelf awk
 go_module cgoprog
 go_objects t -o prog ./cgoprog
@@ -39,45 +46,45 @@ for cut in 1 3 4 10 16 40 63 64 65 $((shoff + 64)) $((sht_end - 1)) \
     $((strtab + 10)) $((relatext + 24 * 1000 + 5)) $((reladata - 1)) \
     $((reladata + 100)) $((size / 2)) $((size - 64)) $((size - 1)); do
   head -c $cut go.o > trunc.o
-  expect_bad 1 "error: trunc.o: \(is truncated\|the section header table\|section [0-9]* (.*) ends past the end of the file\)" \
+  expect_damaged "error: trunc.o: \(is truncated\|the section header table\|section [0-9]* (.*) ends past the end of the file\)" \
     "$GL" -o out/a trunc.o $HOSTS -lpthread
 done
 hsize=$(stat -c %s t/000001.o)
 for cut in 4 52 64 200 1000 $((hsize / 2)) $((hsize - 1)); do
   head -c $cut t/000001.o > trunc.o
-  expect_bad 1 "error: trunc.o: " "$GL" -o out/a t/go.o t/000000.o trunc.o -lpthread
+  expect_damaged "error: trunc.o: " "$GL" -o out/a t/go.o t/000000.o trunc.o -lpthread
 done
 
 # Section headers that point past the end: the table (e_shoff), a
 # section's offset, a section's size, an offset plus size that wraps.
 cp go.o bad.o; poke_le bad.o 40 8 $((size + 64))
-expect_bad 1 "error: bad.o: the section header table ($shnum entries at offset $((size + 64))) ends past the end of the file" \
+expect_damaged "error: bad.o: the section header table ($shnum entries at offset $((size + 64))) ends past the end of the file" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 cp go.o bad.o; poke_le bad.o 40 8 $((size - 64 * shnum + 1))
-expect_bad 1 "error: bad.o: the section header table .* ends past the end of the file" \
+expect_damaged "error: bad.o: the section header table .* ends past the end of the file" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 cp t/000001.o bad.o; poke_le bad.o 40 8 9223372036854775807
-expect_bad 1 "error: bad.o: the section header table" \
+expect_damaged "error: bad.o: the section header table" \
   "$GL" -o out/a t/go.o t/000000.o bad.o -lpthread
 i=$(sec_field go.o .text 1)
 cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 24)) 8 $size
-expect_bad 1 "error: bad.o: section $i (.text, [0-9]* bytes at offset $size) ends past the end of the file ($size bytes)" \
+expect_damaged "error: bad.o: section $i (.text, [0-9]* bytes at offset $size) ends past the end of the file ($size bytes)" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .symtab 1)
 cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 32)) 8 $((size - symtab + 24))
-expect_bad 1 "error: bad.o: section $i (.symtab, " "$GL" -o out/a bad.o $HOSTS -lpthread
+expect_damaged "error: bad.o: section $i (.symtab, " "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .rela.text 1)
 cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 32)) 8 18446744073709551600
-expect_bad 1 "error: bad.o: section $i (.rela.text, 18446744073709551600 bytes" \
+expect_damaged "error: bad.o: section $i (.rela.text, 18446744073709551600 bytes" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 
 # Absurd section counts: e_shnum huge; e_shnum 0 (extended numbering)
 # with section 0's sh_size zero, too large for the file, or absurd.
 cp go.o bad.o; poke_le bad.o 60 2 65535
-expect_bad 1 "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
+expect_damaged "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
 for n in 0 $((shnum * 2)) 100000 4294967295 1099511627776; do
   cp go.o bad.o; poke_le bad.o 60 2 0; poke_le bad.o $((shoff + 32)) 8 $n
-  expect_bad 1 "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
+  expect_damaged "error: bad.o: " "$GL" -o out/a bad.o $HOSTS -lpthread
 done
 # ... which is good when it is right.
 cp go.o ext.o; poke_le ext.o 60 2 0; poke_le ext.o $((shoff + 32)) 8 $shnum
@@ -86,22 +93,22 @@ out/prog >/dev/null || fail "the program from extended numbering did not run"
 rm -f out/prog
 # A bad section name table index, section header size, link, class, order.
 cp go.o bad.o; poke_le bad.o 62 2 $((shnum + 5))
-expect_bad 1 "error: bad.o: the section name table index is out of range" \
+expect_damaged "error: bad.o: the section name table index is out of range" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 cp go.o bad.o; poke_le bad.o 58 2 40
-expect_bad 1 "error: bad.o: section headers of 40 bytes, not 64" \
+expect_damaged "error: bad.o: section headers of 40 bytes, not 64" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 i=$(sec_field go.o .symtab 1)
 cp go.o bad.o; poke_le bad.o $((shoff + i * 64 + 40)) 4 999
-expect_bad 1 "error: bad.o: section $i links to section 999, but there are $shnum" \
+expect_damaged "error: bad.o: section $i links to section 999, but there are $shnum" \
   "$GL" -o out/a bad.o $HOSTS -lpthread
 cp go.o bad.o; poke_le bad.o 4 1 9
-expect_bad 1 "error: bad.o: unknown ELF class 9" "$GL" -o out/a bad.o $HOSTS -lpthread
+expect_damaged "error: bad.o: unknown ELF class 9" "$GL" -o out/a bad.o $HOSTS -lpthread
 cp t/000001.o bad.o; poke_le bad.o 5 1 0
-expect_bad 1 "error: bad.o: unknown ELF byte order 0" \
+expect_damaged "error: bad.o: unknown ELF byte order 0" \
   "$GL" -o out/a t/go.o t/000000.o bad.o -lpthread
 cp go.o bad.o; poke_le bad.o 40 8 0; poke_le bad.o 60 2 0; poke_le bad.o 62 2 0
-expect_bad 1 "error: bad.o: has no section headers" "$GL" -o out/a bad.o $HOSTS -lpthread
+expect_damaged "error: bad.o: has no section headers" "$GL" -o out/a bad.o $HOSTS -lpthread
 
 # ELF types: an executable (the Go program itself) or a PIE where go.o or
 # a host object belongs; an ET_DYN that is no shared library; a core file.
