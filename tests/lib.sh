@@ -137,6 +137,15 @@ expect_bad () {
     diff "$WORK/.before" "$WORK/.after" >&2; fail "an input changed: $*"; }
 }
 
+# expect_damaged PATTERN CMD...: expect_bad 1, and the note is, whole, the
+# one every truncated or damaged input gets (diag.c gl_error_damaged).
+expect_damaged () {
+  expect_bad 1 "$@"
+  [ "$(sed -n 's/^gold-link\(-ar\)\?: note: //p' "$WORK/.err")" = \
+    "the file is truncated or damaged; rebuild it" ] \
+    || { cat "$WORK/.err" >&2; fail "not the damaged-input note: $*"; }
+}
+
 # Where the message is the contract, compare it whole.
 # expect_fail_exact STATUS ERROR NOTE CMD...: CMD exits with STATUS and
 # its stderr is exactly the two lines ERROR and NOTE.  expect_bad_exact:

@@ -44,54 +44,54 @@ size=$(stat -c %s lib.a)
 # in each member's header and body, one byte short.
 for cut in 3 7 30 70 100 $((h1 + 30)); do
   head -c $cut lib.a > cut.a
-  expect_bad 1 "error: cut.a: \(is \)\?truncated" \
+  expect_damaged "error: cut.a: \(is \)\?truncated" \
     "$GL" -o out/a t/go.o t/000000.o cut.a $REST -lpthread
 done
 for cut in $((h1 + 60)) $((h1 + 61)) $((h1 + 2000)) $((h2 - 2)); do
   head -c $cut lib.a > cut.a
-  expect_bad 1 "error: cut.a(000001.o): truncated: the member of $s1 bytes has only" \
+  expect_damaged "error: cut.a(000001.o): truncated: the member of $s1 bytes has only" \
     "$GL" -o out/a t/go.o t/000000.o cut.a $REST -lpthread
 done
 for cut in $((h2 + 100)) $((h3 - 2)); do
   head -c $cut lib.a > cut.a
-  expect_bad 1 "error: cut.a(000002.o): truncated: the member of" \
+  expect_damaged "error: cut.a(000002.o): truncated: the member of" \
     "$GL" -o out/a t/go.o t/000000.o cut.a $REST -lpthread
 done
 for cut in $((h3 + 60)) $((h3 + 1000)) $((size - 1)); do
   head -c $cut lib.a > cut.a
-  expect_bad 1 "error: cut.a(a_long_member_name_000003.o): truncated: the member of" \
+  expect_damaged "error: cut.a(a_long_member_name_000003.o): truncated: the member of" \
     "$GL" -o out/a t/go.o t/000000.o cut.a $REST -lpthread
 done
 
 # A corrupt member header: its size, its end marker, the first header; a
 # size past the end; bytes after the last member.
 cp lib.a bad.a; poke bad.a $((h2 + 48)) 'abcdefghij'
-expect_bad 1 "error: bad.a: damaged member header at offset $h2, after member 000001.o" \
+expect_damaged "error: bad.a: damaged member header at offset $h2, after member 000001.o" \
   "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
 cp lib.a bad.a; poke bad.a $((h2 + 58)) 'xx'
-expect_bad 1 "error: bad.a: damaged member header at offset $h2, after member 000001.o" \
+expect_damaged "error: bad.a: damaged member header at offset $h2, after member 000001.o" \
   "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
 cp lib.a bad.a; poke bad.a 66 'xx'
-expect_bad 1 "error: bad.a: damaged member header at offset 8" \
+expect_damaged "error: bad.a: damaged member header at offset 8" \
   "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
 cp lib.a bad.a; poke bad.a $((h2 + 48)) '99999999  '
-expect_bad 1 "error: bad.a(000002.o): truncated: the member of 99999999 bytes" \
+expect_damaged "error: bad.a(000002.o): truncated: the member of 99999999 bytes" \
   "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
 cp lib.a bad.a; printf 'trailing garbage after the last member' >> bad.a
-expect_bad 1 "error: bad.a: " "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
+expect_damaged "error: bad.a: " "$GL" -o out/a t/go.o t/000000.o bad.a $REST -lpthread
 
 # Damaged members: the ELF inside truncated, not ELF at all past its magic.
 head -c 1000 t/000002.o > m/000002.o
 rm -f badm.a; (cd m && ar rc ../badm.a 000001.o 000002.o >/dev/null 2>&1)
-expect_bad 1 "error: badm.a(000002.o): the section header table" \
+expect_damaged "error: badm.a(000002.o): the section header table" \
   "$GL" -o out/a t/go.o t/000000.o badm.a $REST -lpthread
 head -c 30 t/000002.o > m/000002.o
 rm -f badm.a; (cd m && ar rc ../badm.a 000001.o 000002.o >/dev/null 2>&1)
-expect_bad 1 "error: badm.a(000002.o): " \
+expect_damaged "error: badm.a(000002.o): " \
   "$GL" -o out/a t/go.o t/000000.o badm.a $REST -lpthread
 printf '\177ELF\007\001\001\000junkjunkjunk' > m/000002.o
 rm -f badm.a; (cd m && ar rc ../badm.a 000001.o 000002.o >/dev/null 2>&1)
-expect_bad 1 "error: badm.a(000002.o): unknown ELF class 7" \
+expect_damaged "error: badm.a(000002.o): unknown ELF class 7" \
   "$GL" -o out/a t/go.o t/000000.o badm.a $REST -lpthread
 cp t/000002.o m/000002.o
 
@@ -107,19 +107,19 @@ expect_bad 1 "error: t/go.o: is for amd64, but arm1.a(arm.o) is for arm64" \
 
 # gold-link-ar refuses to read a damaged archive, and leaves it alone.
 head -c $((h1 + 2000)) lib.a > cut.a
-expect_bad 1 "error: cut.a(000001.o): truncated: the member of $s1 bytes" \
+expect_damaged "error: cut.a(000001.o): truncated: the member of $s1 bytes" \
   "$GOLD_LINK_AR" r cut.a t/000000.o
-expect_bad 1 "error: cut.a(000001.o): truncated" "$GOLD_LINK_AR" t cut.a
+expect_damaged "error: cut.a(000001.o): truncated" "$GOLD_LINK_AR" t cut.a
 # Nor does it archive a damaged object (GNU ar would, silently), as
 # cmd/link's "ar -q -c -s" for a c-archive or as a build system's "ar rcs".
 head -c 1000 t/go.o > cutgo.o
 head -c 1000 t/000001.o > cut1.o
 head -c 30 t/000001.o > cut2.o
-expect_bad 1 "error: cutgo.o: the section header table" \
+expect_damaged "error: cutgo.o: the section header table" \
   "$GOLD_LINK_AR" -q -c -s out/new.a t/000000.o cutgo.o
-expect_bad 1 "error: cut1.o: the section header table" \
+expect_damaged "error: cut1.o: the section header table" \
   "$GOLD_LINK_AR" rcs out/new.a t/000000.o cut1.o
-expect_bad 1 "error: cut2.o: not a valid ELF file" \
+expect_damaged "error: cut2.o: not a valid ELF file" \
   "$GOLD_LINK_AR" rcs out/new.a cut2.o
 
 # An empty archive is what "ar rc x.a" with no files makes, and every
@@ -146,7 +146,7 @@ mv th/sub/a_long_member_name_000002.o th/moved.o
 expect_bad 1 "^gold-link: error: th/thin.a(sub/a_long_member_name_000002.o): the member's file th/sub/a_long_member_name_000002.o: cannot open: No such file or directory$" \
   "$GL" -o out/a t/go.o t/000000.o th/thin.a $REST -lpthread
 head -c 1000 th/moved.o > th/sub/a_long_member_name_000002.o
-expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): the section header table" \
+expect_damaged "error: th/thin.a(sub/a_long_member_name_000002.o): the section header table" \
   "$GL" -o out/a t/go.o t/000000.o th/thin.a $REST -lpthread
 cp m/arm.o th/sub/a_long_member_name_000002.o
 expect_bad 1 "error: th/thin.a(sub/a_long_member_name_000002.o): is for arm64, but t/go.o is for amd64" \
@@ -162,7 +162,7 @@ good_link th/thin.a
 size=$(stat -c %s th/thin.a)
 for cut in 7 30 100 $((size - 1)); do
   head -c $cut th/thin.a > th/cut.a
-  expect_bad 1 "error: th/cut.a: \(is \)\?truncated" \
+  expect_damaged "error: th/cut.a: \(is \)\?truncated" \
     "$GL" -o out/a t/go.o t/000000.o th/cut.a $REST -lpthread
 done
 # gold-link-ar cannot update one.

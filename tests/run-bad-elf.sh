@@ -4,13 +4,6 @@
 # go.o files that break the TLS rules.  gold-link must refuse each before a
 # linker sees it (expect_bad, lib.sh).
 . "$abs_srcdir/tests/lib.sh"
-# expect_damaged PATTERN CMD...: expect_bad 1, and the note is the one every
-# truncated or damaged input gets (diag.c gl_error_damaged), whole.
-expect_damaged () {
-  expect_bad 1 "$@"
-  [ "$(sed -n 2p "$WORK/.err")" = "gold-link: note: the file is truncated or damaged; rebuild it" ] \
-    || { cat "$WORK/.err" >&2; fail "not the damaged-input note: $*"; }
-}
 need_cmd go gcc as perl readelf awk
 go_module cgoprog
 go_objects t -o prog ./cgoprog
