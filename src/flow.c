@@ -53,16 +53,6 @@ note (const struct link *l, const char *fmt, ...)
   free (text);
 }
 
-/* Tell the notes a lower module pushed to NOTES, and empty it.  */
-static void
-tell_notes (const struct link *l, struct strvec *notes)
-{
-  for (size_t i = 0; i < notes->n; i++)
-    tell (l, LINK_NOTE, NULL, notes->v[i]);
-  strvec_free (notes);
-  strvec_init (notes);
-}
-
 static void
 tell_command (const struct link *l, const struct strvec *cmd)
 {
@@ -79,6 +69,21 @@ hinted_arch (void)
   const char *goarch = getenv ("GOARCH");
   const struct gl_arch *a = goarch ? arch_by_goarch (goarch) : NULL;
   return a ? a : arch_native ();
+}
+
+/* The compiler driver for ARCH (named by the file ARCH_FROM, or NULL) into
+   L->cc, telling what cc_choose judged on the way.  */
+static int
+choose_cc (struct link *l, const struct gl_arch *arch, const char *arch_from)
+{
+  struct strvec notes = { 0 };
+  strvec_init (&notes);
+  int rc = cc_choose (l->opt.cc, arch, arch_from, &l->cc, &l->cc_why, &notes,
+		      &l->err);
+  for (size_t i = 0; i < notes.n; i++)
+    tell (l, LINK_NOTE, NULL, notes.v[i]);
+  strvec_free (&notes);
+  return rc;
 }
 
 /* Run CMD, through a response file when it is too long to run as it is
@@ -372,13 +377,7 @@ step_compiler (struct link *l)
 {
   const char *arch_from = l->ins.go ? l->ins.go->path
     : l->ins.arch ? l->ins.first_elf : l->ins.go_archive;
-  struct strvec notes = { 0 };
-  strvec_init (&notes);
-  int rc = cc_choose (l->opt.cc, l->arch, arch_from, &l->cc, &l->cc_why,
-		      &notes, &l->err);
-  tell_notes (l, &notes);
-  strvec_free (&notes);
-  return rc != 0 ? -1 : STEP_NEXT;
+  return choose_cc (l, l->arch, arch_from) != 0 ? -1 : STEP_NEXT;
 }
 
 /* The linker (SPEC "Linkers"): asked for by --linker, GOLD_LINK_LINKER,
@@ -527,13 +526,7 @@ static int (*const link_steps[]) (struct link *l) = {
 static int
 pass_through (struct link *l)
 {
-  struct strvec notes = { 0 };
-  strvec_init (&notes);
-  int rc = cc_choose (l->opt.cc, hinted_arch (), NULL, &l->cc, &l->cc_why,
-		      &notes, &l->err);
-  tell_notes (l, &notes);
-  strvec_free (&notes);
-  if (rc != 0)
+  if (choose_cc (l, hinted_arch (), NULL) != 0)
     return -1;
   if (stage_caught_signal () != 0)
     return 128 + stage_caught_signal ();
