@@ -6,7 +6,6 @@
 #include <stdbool.h>
 
 #include "arch.h"
-#include "cmdline.h"
 #include "diag.h"
 #include "mode.h"
 #include "xalloc.h"
