@@ -427,6 +427,9 @@ step_libc (struct link *l)
       gl_error_clear (&l->err);
       return STEP_NEXT;
     }
+  /* A signal stopped the compiler's question: ask it no more.  */
+  if (stage_caught_signal () != 0)
+    return STEP_NEXT;
   const char *file = l->ins.go ? l->ins.go->path : l->ins.go_archive;
   struct libc_probe p;
   struct gl_error e = { 0 };
@@ -461,6 +464,8 @@ step_libc (struct link *l)
   if (rc != STEP_NEXT || archive || !(l->cl.static_exe || l->cl.static_pie))
     return rc;
 
+  if (stage_caught_signal () != 0)
+    return STEP_NEXT;
   const char *flag = l->cl.static_pie ? "-static-pie" : "-static";
   if (libc_probe (&l->cc, l->arch, &l->cl, flag, &p, &e) != 0)
     {
