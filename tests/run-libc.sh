@@ -15,19 +15,26 @@ go_module threads clib
 write_recorder rec.sh
 NOTE_CHECK="link the library with a glibc compiler, or build the Go code into a musl program with -buildmode=exe, or pass --no-linker-check to link it anyway"
 
-# record LIBC MODE PKG: cmd/link's command for MODE, built with LIBC's
-# compiler, as LIBC-MODE.rsp (its objects in LIBC-MODE.d).
+# record LIBC KIND MODE PKG: cmd/link's command for MODE, built with
+# LIBC's compiler, with -extldflags=-KIND unless KIND is dynamic, as
+# LIBC.KIND.MODE.rsp (its objects in LIBC.KIND.MODE.d).  cmd/link itself
+# adapts to -static (it drops -rdynamic).  The build links through
+# gold-link, which may refuse it.
 cc_of () { case $1 in glibc) echo gcc ;; musl) echo musl-gcc ;; esac; }
 record () {
-  REC="$WORK/$1-$2.rsp" CC=$(cc_of "$1") go build -buildmode="$2" -o "$1-$2.out" \
-    -ldflags="-linkmode=external -extld=$WORK/rec.sh -extar=$GOLD_LINK_AR" "./$3" \
-    > "$1-$2.build.log" 2>&1 || true
-  [ -s "$1-$2.rsp" ] || { cat "$1-$2.build.log"; fail "no link command recorded for $1 $2"; }
+  r_x=
+  [ "$2" = dynamic ] || r_x="'-extldflags=-$2'"
+  REC="$WORK/$1.$2.$3.rsp" CC=$(cc_of "$1") go build -buildmode="$3" -o "$1.$2.$3.out" \
+    -ldflags="-linkmode=external -extld=$WORK/rec.sh -extar=$GOLD_LINK_AR $r_x" "./$4" \
+    > "$1.$2.$3.build.log" 2>&1 || true
+  [ -s "$1.$2.$3.rsp" ] || { cat "$1.$2.$3.build.log"; fail "no link command recorded for $1 $2 $3"; }
 }
 for libc in glibc musl; do
-  record $libc exe threads
-  record $libc pie threads
-  record $libc c-shared clib
+  for kind in dynamic static static-pie; do
+    record $libc $kind exe threads
+    record $libc $kind pie threads
+  done
+  record $libc dynamic c-shared clib
 done
 LOADER_glibc=/lib64/ld-linux-x86-64.so.2 LOADER_musl=/lib/ld-musl-x86_64.so.1
 loader () { eval echo "\$LOADER_$1"; }
@@ -60,13 +67,10 @@ judge () {
 # link LIBC KIND MODE LINKER [gold-link options]: relink into
 # LIBC.KIND.MODE.LINKER/prog; the log is its log.
 link () {
-  l_d=$1.$2.$3.$4 l_rsp=$1-$3.rsp l_kind=$2 l_cc=$(cc_of "$1")
+  l_d=$1.$2.$3.$4 l_rsp=$1.$2.$3.rsp l_cc=$(cc_of "$1")
   shift 4
   mkdir -p "$l_d"
-  # After cmd/link's flags, as -extldflags are.
-  l_flag=
-  [ "$l_kind" = dynamic ] || l_flag=-$l_kind
-  "$GOLD_LINK" -v --cc="$l_cc" "$@" -o "$l_d/prog" @"$l_rsp" $l_flag > "$l_d/log" 2>&1
+  "$GOLD_LINK" -v --cc="$l_cc" "$@" -o "$l_d/prog" @"$l_rsp" > "$l_d/log" 2>&1
 }
 
 GOLD_STATIC_PIE="gold-link: error: --linker=gold: gold cannot link amd64 static-pie: gold has no --no-dynamic-linker, which a static PIE needs"
@@ -75,7 +79,7 @@ for libc in glibc musl; do
   cc=$(cc_of $libc)
   for kind in dynamic static static-pie; do
     for mode in exe pie; do
-      go=$WORK/$libc-$mode.d/go.o
+      go=$WORK/$libc.$kind.$mode.d/go.o
       # The refusal this combination must get, whatever the linker.
       want=
       case $kind/$mode in
@@ -125,7 +129,7 @@ done
   || fail "bfd or gold was told --no-dynamic-linker"
 mkdir byhand
 status=0
-musl-gcc @musl-exe.rsp -static -fuse-ld=lld -o byhand/prog > byhand/log 2>&1 || status=$?
+musl-gcc @musl.static.exe.rsp -fuse-ld=lld -o byhand/prog > byhand/log 2>&1 || status=$?
 [ $status = 0 ] || { cat byhand/log; fail "musl-gcc -static -fuse-ld=lld failed by hand"; }
 readelf -lW byhand/prog | grep -q '^ *INTERP ' || fail "by hand, lld wrote no PT_INTERP: the glue is not needed"
 ! runs byhand/out ./byhand/prog || fail "by hand, the static musl program with a PT_INTERP ran"
@@ -135,7 +139,7 @@ note "musl -static by hand with lld: a PT_INTERP, and the program does not start
 # program that does not run.
 for l in bfd lld mold; do
   status=0
-  gcc @glibc-exe.rsp -static-pie -fuse-ld=$l -o byhand/spie-$l > byhand/spie-$l.log 2>&1 || status=$?
+  gcc @glibc.static-pie.exe.rsp -fuse-ld=$l -o byhand/spie-$l > byhand/spie-$l.log 2>&1 || status=$?
   if [ $status = 0 ]; then
     ! runs byhand/spie-$l.out ./byhand/spie-$l || fail "-static-pie of an exe go.o ran with $l"
     note "-static-pie of an exe go.o by hand with $l: links, does not run"
@@ -146,7 +150,7 @@ done
 
 # The musl -static-pie refusal, forced: a dynamically linked PIE.
 mkdir forced
-"$GOLD_LINK" --no-linker-check --cc=musl-gcc -o forced/spie @musl-pie.rsp -static-pie > forced/spie.log 2>&1 \
+"$GOLD_LINK" --no-linker-check --cc=musl-gcc -o forced/spie @musl.static-pie.pie.rsp > forced/spie.log 2>&1 \
   || { cat forced/spie.log; fail "forced musl -static-pie failed to link"; }
 file -b forced/spie | grep -q 'dynamically linked, interpreter /lib/ld-musl' \
   || fail "forced musl -static-pie: file says '$(file -b forced/spie)'"
@@ -161,7 +165,7 @@ check_dl () { grep -q 'dlopen GoAdd(1, 2) = 3' "$1"; }
 for l in auto bfd gold lld mold; do
   d=glibc.c-shared.$l
   mkdir $d
-  "$GOLD_LINK" -v --linker=$l -o $d/libgo.so @glibc-c-shared.rsp > $d/log 2>&1 \
+  "$GOLD_LINK" -v --linker=$l -o $d/libgo.so @glibc.dynamic.c-shared.rsp > $d/log 2>&1 \
     || { cat $d/log; fail "$d: the link failed"; }
   (cd $d && gcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo && gcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl) \
     || fail "$d: the C programs do not link"
@@ -173,9 +177,9 @@ for l in auto bfd gold lld mold; do
 done
 bad_setup
 mkdir musl-cshared
-expect_bad_exact 2 "gold-link: error: $WORK/musl-c-shared.d/go.o: a Go c-shared library does not work in a musl program: musl calls the library's initialiser without the argc and argv Go reads (golang/go#13492), and its dlopen refuses Go's initial-exec TLS (golang/go#54805)" \
-  "gold-link: note: $NOTE_CHECK" "$GOLD_LINK" --cc=musl-gcc -o out/libgo.so @musl-c-shared.rsp
-"$GOLD_LINK" --no-linker-check --cc=musl-gcc -o musl-cshared/libgo.so @musl-c-shared.rsp > musl-cshared/log 2>&1 \
+expect_bad_exact 2 "gold-link: error: $WORK/musl.dynamic.c-shared.d/go.o: a Go c-shared library does not work in a musl program: musl calls the library's initialiser without the argc and argv Go reads (golang/go#13492), and its dlopen refuses Go's initial-exec TLS (golang/go#54805)" \
+  "gold-link: note: $NOTE_CHECK" "$GOLD_LINK" --cc=musl-gcc -o out/libgo.so @musl.dynamic.c-shared.rsp
+"$GOLD_LINK" --no-linker-check --cc=musl-gcc -o musl-cshared/libgo.so @musl.dynamic.c-shared.rsp > musl-cshared/log 2>&1 \
   || { cat musl-cshared/log; fail "forced musl c-shared failed to link"; }
 (cd musl-cshared && musl-gcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo) || fail "musl use.c does not link"
 ! runs musl-cshared/out env LD_LIBRARY_PATH="$WORK/musl-cshared" ./musl-cshared/use \
@@ -201,6 +205,6 @@ expect_bad_exact 2 "gold-link: error: musl-libgo.a(go.o): a Go c-archive does no
 note "c-archive: glibc ok; musl refused, forced: crashes"
 
 # --direct links with glibc's C runtime: a musl driver is refused.
-expect_bad_exact 2 "gold-link: error: $WORK/musl-exe.d/go.o: --direct links with glibc's C runtime, and musl-gcc links against musl" \
+expect_bad_exact 2 "gold-link: error: $WORK/musl.dynamic.exe.d/go.o: --direct links with glibc's C runtime, and musl-gcc links against musl" \
   "gold-link: note: link through the compiler: drop --direct" \
-  "$GOLD_LINK" --direct --cc=musl-gcc -o out/prog @musl-exe.rsp
+  "$GOLD_LINK" --direct --cc=musl-gcc -o out/prog @musl.dynamic.exe.rsp
