@@ -52,8 +52,8 @@ evidence_mode (const struct goobj *g, const char **why)
 
 int
 buildmode_decide (const char *requested, const struct cmdline *cl,
-	     const struct goobj *g, enum gl_mode *mode, const char **why,
-	     struct gl_error *err)
+	     const struct goobj *g, const char *go_path, enum gl_mode *mode,
+	     const char **why, struct gl_error *err)
 {
   if (cl->shared && cl->pie)
     return conflict (err, "-shared", "-pie");
@@ -108,6 +108,18 @@ buildmode_decide (const char *requested, const struct cmdline *cl,
     }
   else if (cl->pie || cl->static_pie)
     {
+      /* cmd/link built go.o for -buildmode=exe (it passes -no-pie), and a
+	 flag in -extldflags asks for a PIE: bfd and mold refuse the
+	 absolute relocations, lld makes a PIE that crashes at start.  */
+      if (cl->static_pie && found == MODE_EXE)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, go_path, NULL,
+			"-static-pie asks for a position-independent "
+			"executable, but %s", evidence);
+	  gl_error_note (err, "build with go build -buildmode=pie for "
+			 "-static-pie");
+	  return -1;
+	}
       *mode = MODE_PIE;
       *why = cl->pie ? "-pie" : "-static-pie";
     }

@@ -9,9 +9,11 @@
 #include "mode.h"
 
 /* Decide the mode.  REQUESTED is --buildmode's value or NULL; G is the Go
-   object's evidence or NULL.  *WHY says what decided it.  */
+   object's evidence or NULL, GO_PATH its file.  *WHY says what decided
+   it.  */
 int buildmode_decide (const char *requested, const struct cmdline *cl,
-		      const struct goobj *g, enum gl_mode *mode,
-		      const char **why, struct gl_error *err);
+		      const struct goobj *g, const char *go_path,
+		      enum gl_mode *mode, const char **why,
+		      struct gl_error *err);
 
 #endif

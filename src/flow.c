@@ -9,6 +9,7 @@
 #include "buildmode.h"
 #include "cc.h"
 #include "command.h"
+#include "libc.h"
 #include "rspfile.h"
 #include "run.h"
 #include "stage.h"
@@ -180,9 +181,14 @@ step_mode (struct link *l)
 {
   const char *why;
   if (buildmode_decide (l->opt.buildmode, &l->cl, l->have_g ? &l->g : NULL,
+			l->have_g ? l->ins.go->path : NULL,
 			&l->mode, &why, &l->err) != 0)
     return -1;
   note (l, "mode: %s (from %s)", mode_name (l->mode), why);
+  if (l->mode == MODE_PIE && l->cl.static_exe && !l->cl.static_pie)
+    note (l, "mode: -static with -pie: the driver drops -pie, and the "
+	  "output is a static, position-dependent executable; -static-pie "
+	  "makes a static PIE");
   l->go_archive = !l->have_g && l->ins.go_archive != NULL;
   return STEP_NEXT;
 }
@@ -371,13 +377,125 @@ step_stage_host_objects (struct link *l)
 }
 
 /* The compiler driver that runs the link, or gives --direct its C runtime
-   glue.  */
+   glue; chosen once (step_libc may have chosen it).  */
 static int
 step_compiler (struct link *l)
 {
+  if (l->cc.n > 0)
+    return STEP_NEXT;
   const char *arch_from = l->ins.go ? l->ins.go->path
     : l->ins.arch ? l->ins.first_elf : l->ins.go_archive;
   return choose_cc (l, l->arch, arch_from) != 0 ? -1 : STEP_NEXT;
+}
+
+/* A libc that cannot run what is linked: refused with the reason, unless
+   --no-linker-check.  */
+static int
+refuse_for_libc (struct link *l, const char *file, const char *why,
+		 const char *what_to_do)
+{
+  if (l->opt.no_linker_check)
+    {
+      char *text = xasprintf ("%s; linking anyway (--no-linker-check)", why);
+      tell (l, LINK_WARNING, file, text);
+      free (text);
+      return STEP_NEXT;
+    }
+  gl_error_set (&l->err, GL_EXIT_USAGE, file, NULL, "%s", why);
+  gl_error_note (&l->err, "%s, or pass --no-linker-check to link it anyway",
+		 what_to_do);
+  return -1;
+}
+
+/* The C library the link uses (SPEC "Libcs"), as the driver's own link
+   line names it: what that libc cannot run is refused; a static link
+   whose driver still names a dynamic linker (musl-gcc) would get a
+   PT_INTERP from lld and mold and crash at start, so the linker is told
+   --no-dynamic-linker; a driver that ignores -static-pie is refused.  */
+static int
+step_libc (struct link *l)
+{
+  if (!l->have_g && !l->go_archive)
+    return STEP_NEXT;
+  bool archive = l->mode == MODE_C_ARCHIVE;
+  if (step_compiler (l) != STEP_NEXT)
+    {
+      if (!archive)
+	return -1;
+      /* gold-link writes a c-archive itself: no compiler is needed.  */
+      note (l, "libc: not checked: %s", l->err.message);
+      gl_error_clear (&l->err);
+      return STEP_NEXT;
+    }
+  /* A signal stopped the compiler's question: ask it no more.  */
+  if (stage_caught_signal () != 0)
+    return STEP_NEXT;
+  const char *file = l->ins.go ? l->ins.go->path : l->ins.go_archive;
+  struct libc_probe p;
+  struct gl_error e = { 0 };
+  if (libc_probe (&l->cc, l->arch, &l->cl, NULL, &p, &e) != 0
+      || p.libc == NULL)
+    {
+      note (l, "libc: not known: %s", p.libc == NULL && e.message == NULL
+	    ? "the compiler's link line names no dynamic linker"
+	    : e.message);
+      gl_error_clear (&e);
+      libc_probe_free (&p);
+      return STEP_NEXT;
+    }
+  l->libc = p.libc;
+  note (l, "libc: %s (%s names the dynamic linker %s)", l->libc->name,
+	l->cc.v[0], p.dynamic_linker);
+  libc_probe_free (&p);
+  unsigned modes = l->go_archive ? 1u << MODE_C_ARCHIVE : 1u << l->mode;
+  const struct gl_libc_refusal *r = libc_refusal (l->libc, modes);
+  int rc = STEP_NEXT;
+  if (r != NULL)
+    rc = refuse_for_libc (l, file, r->why, r->what_to_do);
+  if (rc == STEP_NEXT && l->opt.direct && l->libc != &gl_libcs[0])
+    {
+      gl_error_set (&l->err, GL_EXIT_USAGE, file, NULL,
+		    "--direct links with %s's C runtime, and %s links "
+		    "against %s", gl_libcs[0].name, l->cc.v[0],
+		    l->libc->name);
+      gl_error_note (&l->err, "link through the compiler: drop --direct");
+      return -1;
+    }
+  if (rc != STEP_NEXT || archive || !(l->cl.static_exe || l->cl.static_pie))
+    return rc;
+
+  if (stage_caught_signal () != 0)
+    return STEP_NEXT;
+  const char *flag = l->cl.static_pie ? "-static-pie" : "-static";
+  if (libc_probe (&l->cc, l->arch, &l->cl, flag, &p, &e) != 0)
+    {
+      note (l, "libc: %s with %s: not known: %s", l->cc.v[0], flag,
+	    e.message);
+      gl_error_clear (&e);
+      return STEP_NEXT;
+    }
+  if (l->cl.static_pie && !p.no_dynamic_linker)
+    {
+      char *why = xasprintf ("%s ignores -static-pie: its link line %s%s "
+			     "and no --no-dynamic-linker, so the output "
+			     "would be a dynamically linked PIE",
+			     l->cc.v[0], p.dynamic_linker
+			     ? "names the dynamic linker " : "has no -static",
+			     p.dynamic_linker ? p.dynamic_linker : "");
+      rc = refuse_for_libc (l, file, why, "link with -static for a static "
+			    "executable, or use a compiler that makes static "
+			    "PIEs");
+      free (why);
+    }
+  else if (l->cl.static_exe && !l->cl.static_pie && p.dynamic_linker
+	   && !p.no_dynamic_linker)
+    {
+      l->no_interp = true;
+      note (l, "libc: %s names the dynamic linker %s even with -static",
+	    l->cc.v[0], p.dynamic_linker);
+    }
+  libc_probe_free (&p);
+  return rc;
 }
 
 /* The linker (SPEC "Linkers"): asked for by --linker, GOLD_LINK_LINKER,
@@ -406,13 +524,23 @@ step_linker (struct link *l)
   if (linker_choose (value, origin, l->arch, modes, what,
 		     !l->opt.no_linker_check, &l->ld, &l->err) != 0)
     return -1;
+  /* lld and mold write the PT_INTERP a static executable must not have;
+     bfd and gold do not (and bfd, told --no-dynamic-linker, would make a
+     dynamic section).  */
+  if (l->no_interp && (l->ld.kind == LD_LLD || l->ld.kind == LD_MOLD))
+    {
+      strvec_push (&l->ld.flags, "--no-dynamic-linker");
+      note (l, "linker: --no-dynamic-linker, because %s names a dynamic "
+	    "linker in a -static link, and %s would write it into the "
+	    "program, which would not start", l->cc.v[0],
+	    linker_kind_name (l->ld.kind));
+    }
   /* cmd/link 1.24+ reopens the output and sums the FIPS module through the
      pointers in .go.fipsinfo as the file holds them; lld leaves the place
      of a dynamic relocation zero unless asked, and the program then fails
      its self-test under GODEBUG=fips140=on.  */
   if (l->have_g && l->g.fipsinfo && l->ld.kind == LD_LLD)
     {
-      strvec_init (&l->ld.flags);
       strvec_push (&l->ld.flags, "--apply-dynamic-relocs");
       note (l, "linker: --apply-dynamic-relocs, because go.o has "
 	    ".go.fipsinfo: cmd/link checksums the FIPS module through "
@@ -512,6 +640,7 @@ static int (*const link_steps[]) (struct link *l) = {
   step_mode,			/* the build mode */
   step_tls,			/* the TLS rules */
   step_glue,			/* the .init_array entry of a library */
+  step_libc,			/* the libc, and what it cannot run */
   step_c_archive,		/* c-archive: write it, done */
   step_stage_host_objects,	/* host objects archived, linked whole */
   step_compiler,		/* the compiler driver */

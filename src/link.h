@@ -14,6 +14,7 @@
 #include "glue.h"
 #include "goobj.h"
 #include "inputs.h"
+#include "libc.h"
 #include "linker.h"
 #include "mode.h"
 #include "output.h"
@@ -71,6 +72,11 @@ struct link
 				   first, none for the rest */
   struct strvec cc;		/* the compiler driver's words */
   const char *cc_why;
+  const struct gl_libc *libc;	/* the libc CC links against, or NULL when
+				   it cannot say */
+  bool no_interp;		/* a static link whose driver still names a
+				   dynamic linker: the linker is told
+				   --no-dynamic-linker */
   struct gl_ld_choice ld;	/* the linker */
   char *ld_dir;			/* where the driver finds exactly that linker */
   struct output out;		/* the output, under its temporary name */

@@ -9,11 +9,15 @@ mkdir out
 go_objects t -o prog ./cgoprog
 
 # A compiler driver that is slow on purpose: it says it started, then
-# sleeps, in the link (SLOW=link) or in gold-link's first question to it,
-# -dumpmachine (SLOW=probe); what it is not slow in, gcc answers at once.
+# sleeps, in the link (SLOW=link) or in gold-link's questions to it,
+# -dumpmachine (SLOW=probe) and -### (SLOW=libc, which libc it links
+# against); what it is not slow in, gcc answers at once.
 cat > slowcc <<SH
 #!/bin/sh
-case " \$* " in *" -dumpmachine "*) kind=probe ;; *" -print-"*) exec gcc "\$@" ;; *) kind=link ;; esac
+case " \$* " in
+  *" -dumpmachine "*) kind=probe ;; *" -### "*) kind=libc ;;
+  *" -print-"*) exec gcc "\$@" ;; *) kind=link ;;
+esac
 echo \$kind >> "$WORK/calls"
 [ "\$kind" = "\$SLOW" ] || exec gcc "\$@"
 echo \$\$ > "$WORK/started"
@@ -26,7 +30,7 @@ need_cmd perl
 # A background job of a non-interactive shell starts with SIGINT ignored, and
 # gold-link keeps an ignored signal ignored: restore the default first.
 restore='$SIG{INT} = $SIG{TERM} = $SIG{HUP} = "DEFAULT"; exec @ARGV or die'
-for slow in probe link; do
+for slow in probe libc link; do
 for sig in TERM INT; do
   rm -f started calls
   keep=
@@ -45,7 +49,10 @@ for sig in TERM INT; do
   [ -z "$(ls_dir out)" ] || fail "$slow SIG$sig: output or temporary file left: $(ls_dir out)"
   [ $slow = link ] || [ -z "$(ls_dir "$TMPDIR")" ] || fail "$slow SIG$sig: staging left: $(ls_dir "$TMPDIR")"
   # Stopped in the question, gold-link goes no further: no link is run.
-  want_calls="probe"; [ $slow = probe ] || want_calls="probe link"
+  case $slow in
+    probe) want_calls="probe" ;; libc) want_calls="probe libc" ;;
+    link) want_calls="probe libc link" ;;
+  esac
   [ "$(echo $(cat calls))" = "$want_calls" ] \
     || fail "$slow SIG$sig: the driver ran for '$(echo $(cat calls))', want '$want_calls'"
 done

@@ -83,6 +83,10 @@ struct mode_row
 #define WHY_LINKSHARED "go.o leaves the TLS slot undefined (-linkshared)"
 #define WHY_EXE "go.o is position-dependent (exe)"
 #define WHY_PIE "go.o is position-independent (pie)"
+#define STATIC_PIE_OF_EXE \
+  "gold-link: error: go.o: -static-pie asks for a position-independent " \
+  "executable, but " WHY_EXE "\ngold-link: note: build with go build " \
+  "-buildmode=pie for -static-pie\nexit 2"
 
 static const struct mode_row rows[] = {
   /* Flags that contradict each other, before anything else.  */
@@ -172,8 +176,13 @@ static const struct mode_row rows[] = {
   ROW (NULL, "-static-pie", NULL, "mode: pie (from -static-pie)"),
   ROW (NULL, "-static-pie", &ev_pie, "mode: pie (from -static-pie)"),
   ROW (NULL, "-static-pie -pie", &ev_pie, "mode: pie (from -pie)"),
-  /* Not refused today: -static-pie wins over -no-pie.  */
+  /* Without go.o to say otherwise, -static-pie wins over -no-pie.  */
   ROW (NULL, "-static-pie -no-pie", NULL, "mode: pie (from -static-pie)"),
+  /* A static PIE of a position-dependent go.o: bfd and mold fail, lld
+     links a program that crashes at start.  */
+  ROW (NULL, "-no-pie -static-pie", &ev_exe, STATIC_PIE_OF_EXE),
+  ROW (NULL, "-static-pie", &ev_exe, STATIC_PIE_OF_EXE),
+  ROW (NULL, "-static-pie", &ev_pie_le, STATIC_PIE_OF_EXE),
 
   /* -no-pie and -static: an executable, -linkshared when go.o says so.  */
   ROW (NULL, "-no-pie", NULL, "mode: exe (from -no-pie)"),
@@ -226,7 +235,8 @@ decide (const struct mode_row *r)
   unit_words (&words, r->words);
   if (cmdline_classify (&words, &cl, &err) != 0)
     got = xasprintf ("cmdline_classify: %s", err.message);
-  else if (buildmode_decide (r->buildmode, &cl, r->g, &mode, &why, &err) != 0)
+  else if (buildmode_decide (r->buildmode, &cl, r->g, "go.o", &mode, &why,
+			     &err) != 0)
     got = unit_error_text (&err);
   else
     {
