@@ -72,6 +72,9 @@ struct gl_arch
   const char *ld_emulation;	/* -m for a raw linker; ld.bfd and mold list it */
   const char *gold_target;	/* what ld.gold -V lists, NULL if no gold */
   const struct gl_ld_limit *ld_limits;	/* ends with why == NULL */
+  unsigned go_modes;		/* the build modes Go has here (1 << enum
+				   gl_mode), in its newest release */
+  const char *go_modes_note;	/* which release added one, or NULL */
   const struct gl_tls_reloc *tls_relocs;	/* ends with name == NULL */
 };
 

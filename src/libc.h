@@ -23,6 +23,10 @@ struct gl_libc
   const char *loader;		/* the start of its dynamic linker's file
 				   name; NULL: any other */
   const struct gl_libc_refusal *refusals;
+  const char *tested_on;	/* the GOARCHes whose tests link with it,
+				   blank-separated; NULL: every one */
+  const char *tested_by;	/* the test that does */
+  unsigned tested_modes;	/* the modes it links there; 0: every one */
 };
 
 extern const struct gl_libc gl_libcs[];
