@@ -136,7 +136,8 @@ check_use () { grep -q 'GoAdd(40, 2) = 42, GoUpper = GOLD-LINK' "$1"; }
 # The modes this Go release builds here: go list -buildmode=M says whether
 # go supports M, and it must agree with what the releases are known to do
 # (internal/platform/supported.go): the MIPS architectures have exe alone
-# (no -shared), riscv64 plugin from Go 1.25 and never shared.
+# (no -shared; Go 1.19 and 1.20 list c-archive there, which their compiler
+# then refuses), riscv64 plugin from Go 1.25 and never shared.
 check_plugin () { grep -qx 'hi, gold-link from a plugin' "$1"; }
 check_lsh () { grep -q 'hello from a shared runtime' "$1"; }
 go_module plugin pluginhost
@@ -148,7 +149,7 @@ go_supports () {
   return 1
 }
 case $XARCH in
-  mips*) want_modes="exe" ;;
+  mips*) want_modes="exe$([ "$GL_GO_MINOR" -ge 21 ] || echo ' c-archive')" ;;
   riscv64) want_modes="exe pie c-shared c-archive$([ "$GL_GO_MINOR" -lt 25 ] || echo ' plugin')" ;;
   *) want_modes="exe pie c-shared c-archive plugin shared" ;;
 esac
@@ -158,6 +159,14 @@ for m in exe pie c-shared c-archive plugin shared; do
 done
 [ "$XMODES" = "$want_modes" ] \
   || fail "$GL_GO_VERSION linux/$XARCH: go list -buildmode supports '$XMODES', expected '$want_modes'"
+case $XARCH/$XMODES in
+  mips*/"exe c-archive")
+    ! xgo build -buildmode=c-archive -o libgo.a ./clib > c-archive.build.log 2>&1 \
+      && grep -q "linux/$XARCH does not support -shared" c-archive.build.log \
+      || { cat c-archive.build.log; fail "$GL_GO_VERSION: go build -buildmode=c-archive on $XARCH did not fail as expected"; }
+    note "go list: c-archive on $XARCH in $GL_GO_VERSION, but: $(grep -m1 'does not support -shared' c-archive.build.log)"
+    XMODES=exe ;;
+esac
 has_mode () { case " $XMODES " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # go build through gold-link, as users run it, in each mode it has of exe,
