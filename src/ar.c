@@ -151,7 +151,8 @@ check_go_member (const struct ar_member *m, struct gl_error *err)
   if (gelf_getehdr (m->elf, &ehdr) == NULL || ehdr.e_type != ET_REL)
     return 0;
   const struct gl_arch *arch = arch_by_machine (ehdr.e_machine,
-						ehdr.e_ident[EI_CLASS]);
+						ehdr.e_ident[EI_CLASS],
+						ehdr.e_ident[EI_DATA]);
   if (arch == NULL || !goobj_detect (m->elf, arch))
     return 0;
   struct goobj g;

@@ -25,12 +25,18 @@ const struct gl_arch gl_arches[] = {
 const size_t gl_narches = sizeof gl_arches / sizeof gl_arches[0];
 
 const struct gl_arch *
-arch_by_machine (unsigned machine, unsigned elfclass)
+arch_by_machine (unsigned machine, unsigned elfclass, unsigned elfdata)
 {
+  const struct gl_arch *other_order = NULL;
   for (size_t i = 0; i < gl_narches; i++)
     if (gl_arches[i].machine == machine && gl_arches[i].elfclass == elfclass)
-      return &gl_arches[i];
-  return NULL;
+      {
+	if (gl_arches[i].elfdata == elfdata)
+	  return &gl_arches[i];
+	if (other_order == NULL)
+	  other_order = &gl_arches[i];
+      }
+  return other_order;
 }
 
 #include "debian.def"
@@ -108,7 +114,8 @@ arch_native (void)
 	{
 	  uint16_t machine;	/* our own byte order: the file's */
 	  memcpy (&machine, h + 18, sizeof machine);
-	  const struct gl_arch *a = arch_by_machine (machine, h[EI_CLASS]);
+	  const struct gl_arch *a = arch_by_machine (machine, h[EI_CLASS],
+						     h[EI_DATA]);
 	  native = a != NULL && a->elfdata == h[EI_DATA] ? a : NULL;
 	}
       if (fd >= 0)

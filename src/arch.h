@@ -58,6 +58,9 @@ struct gl_arch
   unsigned char elfclass;	/* ELFCLASS32/64 */
   unsigned char elfdata;	/* ELFDATA2LSB/MSB */
   bool rela;			/* relocations with addends (.rela) or not (.rel) */
+  bool mips64_r_info;		/* r_info is the MIPS64 ABI's: a 32-bit symbol
+				   index, then the bytes ssym, type3, type2
+				   and type, not ELF64_R_SYM/ELF64_R_TYPE */
   const char *tls_slot;		/* the Go TLS slot symbol */
   const char *tls_unused;	/* a second TLS symbol Go emits but never uses */
   const char *lib_entry;	/* c-shared/c-archive entry, run from .init_array */
@@ -70,19 +73,28 @@ struct gl_arch
   const char *triplet;		/* Debian's multiarch triplet */
   const char *dynamic_linker;	/* PT_INTERP of executables */
   const char *ld_emulation;	/* -m for a raw linker; ld.bfd and mold list it */
+  const char *hash_style;	/* --hash-style for a raw linker: NULL for gnu,
+				   "sysv" where the ABI has no .gnu.hash */
   const char *gold_target;	/* what ld.gold -V lists, NULL if no gold */
   const struct gl_ld_limit *ld_limits;	/* ends with why == NULL */
   unsigned go_modes;		/* the build modes Go has here (1 << enum
 				   gl_mode), in its newest release */
   const char *go_modes_note;	/* which release added one, or NULL */
   const struct gl_tls_reloc *tls_relocs;	/* ends with name == NULL */
+  const char *unsupported;	/* why gold-link refuses to link for this
+				   architecture (what is missing to test it),
+				   or NULL: supported */
 };
 
 /* The known architectures, and lookups; NULL when unknown.  */
 extern const struct gl_arch gl_arches[];
 extern const size_t gl_narches;
 
-const struct gl_arch *arch_by_machine (unsigned machine, unsigned elfclass);
+/* By ELF machine, class and byte order; where no architecture has that
+   byte order (aarch64_be), the one of that machine and class, whose
+   elfdata the caller then finds to differ.  */
+const struct gl_arch *arch_by_machine (unsigned machine, unsigned elfclass,
+				       unsigned elfdata);
 const struct gl_arch *arch_by_goarch (const char *goarch);
 /* By the CPU part of a target triplet ("aarch64-linux-gnu" -> arm64).  */
 const struct gl_arch *arch_by_triplet (const char *triplet);

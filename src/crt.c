@@ -250,7 +250,8 @@ check_object (const char *path, const char *name, const struct gl_arch *arch,
 		    ? (ehdr.e_ident[EI_DATA] == ELFDATA2MSB ? "big-endian"
 		       : "little-endian")
 		    : inputs_machine_name (ehdr.e_machine,
-					   ehdr.e_ident[EI_CLASS]));
+					   ehdr.e_ident[EI_CLASS],
+					   ehdr.e_ident[EI_DATA]));
       note = install_note (name, version);
       gl_error_note (err, "'%s' has no %s of its own; %s", cmdline, name,
 		     note);

@@ -191,7 +191,8 @@ direct_build_command (const struct gl_ld_choice *ld, const struct strvec *cc,
     strvec_push (cmd, "--eh-frame-hdr");
   strvec_push (cmd, "-m");
   strvec_push (cmd, arch->ld_emulation);
-  strvec_push (cmd, "--hash-style=gnu");
+  strvec_push_own (cmd, xasprintf ("--hash-style=%s", arch->hash_style
+				    ? arch->hash_style : "gnu"));
   strvec_push (cmd, "--as-needed");
   for (size_t i = 0; i < ld->flags.n; i++)
     strvec_push (cmd, ld->flags.v[i]);

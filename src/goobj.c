@@ -162,6 +162,30 @@ static int
 scan_relocs (struct scan *s, Elf *elf, Elf_Scn *scn, const GElf_Shdr *shdr,
 	     bool init_array)
 {
+  bool rela = shdr->sh_type == SHT_RELA;
+  if (s->g->arch->mips64_r_info)
+    {
+      /* r_info is a 32-bit symbol index, then the bytes ssym, type3, type2
+	 and type.  libelf (0.188) converts it as one 64-bit number, wrong
+	 for a little-endian file: read the file's own bytes.  Go writes
+	 type2 and type3 as R_MIPS_NONE.  */
+      Elf_Data *raw = elf_rawdata (scn, NULL);
+      if (raw == NULL)
+	return -1;
+      const unsigned char *p = raw->d_buf;
+      size_t size = rela ? 24 : 16;
+      bool msb = s->g->arch->elfdata == ELFDATA2MSB;
+      for (size_t off = 0; p != NULL && off + size <= raw->d_size;
+	   off += size)
+	{
+	  const unsigned char *i = p + off + 8;
+	  size_t sym = msb
+	    ? (size_t) i[0] << 24 | i[1] << 16 | i[2] << 8 | i[3]
+	    : (size_t) i[3] << 24 | i[2] << 16 | i[1] << 8 | i[0];
+	  scan_reloc (s, i[7], sym, init_array);
+	}
+      return 0;
+    }
   Elf_Data *d = elf_getdata (scn, NULL);
   if (d == NULL)
     return -1;
@@ -176,7 +200,6 @@ scan_relocs (struct scan *s, Elf *elf, Elf_Scn *scn, const GElf_Shdr *shdr,
     }									\
   while (0)
 
-  bool rela = shdr->sh_type == SHT_RELA;
   if (gelf_getclass (elf) == ELFCLASS64)
     {
       if (rela)

@@ -35,9 +35,9 @@ inputs_kind_name (enum input_kind kind)
 }
 
 const char *
-inputs_machine_name (unsigned machine, unsigned elfclass)
+inputs_machine_name (unsigned machine, unsigned elfclass, unsigned elfdata)
 {
-  const struct gl_arch *a = arch_by_machine (machine, elfclass);
+  const struct gl_arch *a = arch_by_machine (machine, elfclass, elfdata);
   if (a != NULL)
     return a->goarch;
   static char buf[48];
@@ -218,7 +218,7 @@ check_shared (Elf *elf, const char *path, const char *member,
 static int
 check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
 	   unsigned *machine, unsigned *elfclass, GElf_Half *type,
-	   struct gl_error *err)
+	   const struct gl_arch **archp, struct gl_error *err)
 {
   GElf_Ehdr ehdr;
   if (gelf_getehdr (elf, &ehdr) == NULL)
@@ -247,11 +247,14 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
     }
   if (check_layout (elf, &ehdr, shnum, path, member, err) != 0)
     return -1;
-  /* Machine and class name the architecture, except for byte order
-     (EM_PPC64 is ppc64le and big-endian ppc64, which Go 1.19 links only
-     internally).  */
-  const struct gl_arch *arch = arch_by_machine (*machine, *elfclass);
-  if (arch != NULL && ehdr.e_ident[EI_DATA] != arch->elfdata)
+  /* Machine, class and byte order name the architecture (EM_PPC64 is
+     ppc64le and ppc64); a byte order none of the machine's has (aarch64_be)
+     is refused, and so is an architecture gold-link knows but cannot link
+     for (arch/'s .unsupported).  */
+  unsigned elfdata = ehdr.e_ident[EI_DATA];
+  const struct gl_arch *arch = arch_by_machine (*machine, *elfclass, elfdata);
+  *archp = arch;
+  if (arch != NULL && elfdata != arch->elfdata)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "is %s-endian, but %s is %s-endian",
@@ -260,6 +263,15 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
 		    arch->elfdata == ELFDATA2MSB ? "big" : "little");
       gl_error_note (err, "build every object of the link for GOARCH=%s",
 		     arch->goarch);
+      return -1;
+    }
+  if (arch != NULL && arch->unsupported != NULL)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, member, "is for linux/%s, "
+		    "which gold-link does not link: %s", arch->goarch,
+		    arch->unsupported);
+      gl_error_note (err, "link it without gold-link: without "
+		     "-extld=gold-link, go build runs the C compiler itself");
       return -1;
     }
   if (ehdr.e_type == ET_DYN && shnum > 0
@@ -271,15 +283,19 @@ check_elf (struct inputs *ins, Elf *elf, const char *path, const char *member,
 	: xstrdup (path);
       ins->first_machine = *machine;
       ins->first_elfclass = *elfclass;
+      ins->first_elfdata = elfdata;
     }
   else if (ins->first_machine != *machine
-	   || ins->first_elfclass != *elfclass)
+	   || ins->first_elfclass != *elfclass
+	   || ins->first_elfdata != elfdata)
     {
-      char *mine = xstrdup (inputs_machine_name (*machine, *elfclass));
+      char *mine = xstrdup (inputs_machine_name (*machine, *elfclass,
+						 elfdata));
       gl_error_set (err, GL_EXIT_INPUT, path, member,
 		    "is for %s, but %s is for %s", mine, ins->first_elf,
 		    inputs_machine_name (ins->first_machine,
-					 ins->first_elfclass));
+					 ins->first_elfclass,
+					 ins->first_elfdata));
       free (mine);
       gl_error_note (err, "all objects of one link must be built for the "
 		     "same architecture (GOARCH and CC must agree)");
@@ -316,12 +332,12 @@ check_member (Elf *m, const Elf_Arhdr *h, void *arg, struct gl_error *err)
     }
   unsigned machine, elfclass;
   GElf_Half type;
+  const struct gl_arch *arch = NULL;
   if (check_elf (mc->ins, m, mc->path, h->ar_name, &machine, &elfclass,
-		 &type, err) != 0)
+		 &type, &arch, err) != 0)
     return -1;
   /* A Go c-archive: the program being linked contains Go code, which
      matters for the linker limits (SPEC "Linkers").  */
-  const struct gl_arch *arch = arch_by_machine (machine, elfclass);
   if (type == ET_REL && mc->ins->go_archive == NULL && arch != NULL
       && goobj_detect (m, arch))
     {
@@ -409,6 +425,7 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
     }
 
   struct input in = { .path = NULL, .fd = fd };
+  const struct gl_arch *arch = NULL;
   if (is_truncated_magic (magic, got))
     {
       return gl_error_damaged (err, path, NULL, "is truncated: %zu bytes, "
@@ -451,7 +468,7 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
 	      goto fail;
 	    }
 	  if (check_elf (ins, in.elf, path, NULL, &in.machine, &in.elfclass,
-			 &type, err) != 0)
+			 &type, &arch, err) != 0)
 	    goto fail;
 	  in.kind = type == ET_DYN ? INPUT_SHARED : INPUT_OBJECT;
 	}
@@ -469,7 +486,6 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
 
   if (in.kind == INPUT_OBJECT)
     {
-      const struct gl_arch *arch = arch_by_machine (in.machine, in.elfclass);
       if (arch != NULL && goobj_detect (in.elf, arch))
 	{
 	  if (ins->go != NULL)
@@ -490,9 +506,9 @@ classify (struct inputs *ins, const char *path, int fd, void *image,
   in.path = xstrdup (path);
   if (!in.go && ins->arch == NULL
       && (in.kind == INPUT_OBJECT || in.kind == INPUT_SHARED))
-    ins->arch = arch_by_machine (in.machine, in.elfclass);
+    ins->arch = arch;
   if (in.go)
-    ins->arch = arch_by_machine (in.machine, in.elfclass);
+    ins->arch = arch;
   else
     {
       /* Only the Go object is read again: a link may name more inputs

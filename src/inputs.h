@@ -41,8 +41,9 @@ struct inputs
   const struct gl_arch *go_archive_arch;
   char *first_elf;		/* the first ELF input or archive member, as
 				   "PATH" or "ARCHIVE(MEMBER)": all must
-				   agree with its machine and class */
-  unsigned first_machine, first_elfclass;
+				   agree with its machine, class and byte
+				   order */
+  unsigned first_machine, first_elfclass, first_elfdata;
 };
 
 /* Open and classify PATH, append it to INS.  ELF objects, shared
@@ -60,6 +61,7 @@ void inputs_free (struct inputs *ins);
 int inputs_check_image (Elf *elf, const char *path, struct gl_error *err);
 
 const char *inputs_kind_name (enum input_kind kind);
-const char *inputs_machine_name (unsigned machine, unsigned elfclass);
+const char *inputs_machine_name (unsigned machine, unsigned elfclass,
+				 unsigned elfdata);
 
 #endif

@@ -30,12 +30,15 @@ arch_field () { sed -n "s/^ *\.$1 = \"\(.*\)\",.*/\1/p" "$XDEF"; }
 XTRIPLET=$(arch_field triplet) XSLOT=$(arch_field tls_slot) XENTRY=$(arch_field lib_entry)
 [ -n "$XTRIPLET" ] && [ -n "$XSLOT" ] && [ -n "$XENTRY" ] \
   || fail "$XDEF lacks .triplet, .tls_slot or .lib_entry"
+# An architecture gold-link does not link for (.unsupported): its refusal.
+[ -z "$(arch_field unsupported)" ] || { . "$abs_srcdir/tests/cross-unsupported.sh"; exit 0; }
 # The test's own row.
 row=$(awk -v n="$XNAME" '$1 == n' "$abs_srcdir/tests/cross.tab")
 [ -n "$row" ] || fail "no row '$XNAME' in tests/cross.tab: add one (arch/README)"
 set -- $row
 XQEMU=$2 XLE=$3 XIE=$4
 [ "$XQEMU" != - ] || XQEMU=
+[ "$XIE" != - ] || XIE=
 XLE_SINCE= XGOPPC64= XQEMU_CPU=
 shift 4
 for s; do
@@ -130,47 +133,11 @@ record () {			# record NAME go-build-arguments...
 check_prog () { grep -q 'hello from a gold-linked cgo program' "$1" && grep -q 'callback 41' "$1"; }
 check_use () { grep -q 'GoAdd(40, 2) = 42, GoUpper = GOLD-LINK' "$1"; }
 
-# go build through gold-link, as users run it.
-record exe build -o exe0 -ldflags="$REC_FLAGS" ./cgoprog
-record pie build -buildmode=pie -o pie0 -ldflags="$REC_FLAGS" ./cgoprog
-record c-shared build -buildmode=c-shared -o libgo.so -ldflags="$REC_FLAGS" ./clib
-xgo build -buildmode=c-archive -o libgo.a \
-  -ldflags="$GL_LDFLAGS -tmpdir=$WORK/ta" ./clib > c-archive.build.log 2>&1 \
-  || { cat c-archive.build.log; fail "go build -buildmode=c-archive failed"; }
-grep -a -q 'go.o/  .*100644' libgo.a || fail "libgo.a was not written by gold-link-ar"
-for f in exe0 pie0 libgo.so; do
-  [ "$(readelf -h "$f" | awk '/Machine:/ { $1 = ""; print }')" \
-    = "$(readelf -h exe.d/go.o | awk '/Machine:/ { $1 = ""; print }')" ] \
-    || fail "$f is not for $XARCH"
-done
-readelf -h exe0 | grep -q 'Type: *EXEC' || fail "exe0 is not an ET_EXEC"
-readelf -h pie0 | grep -q 'Type: *DYN' || fail "pie0 is not an ET_DYN"
-readelf -l pie0 | grep -q INTERP || fail "pie0 has no PT_INTERP"
-# DF_STATIC_TLS is the linker's to set, and not all do for IE TLS in a
-# shared object (measured: bfd on arm64, gold on ppc64le, lld on arm,
-# arm64 and ppc64le leave it out): what auto's choice did is reported.
-static_tls=$(readelf -d libgo.so | grep -q STATIC_TLS && echo set || echo "not set")
-xrun_ok exe0.out check_prog ./exe0 || { cat exe0.out; fail "the exe from go build does not run"; }
-xrun_ok pie0.out check_prog ./pie0 || { cat pie0.out; fail "the PIE from go build does not run"; }
-# The C programs: one linked with the library (found through
-# LD_LIBRARY_PATH, so that each relinked library can stand in), one
-# dlopening it, one linked with the archive.
-xcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo || fail "$XCC cannot link with libgo.so"
-xcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl || fail "$XCC cannot link dl.c"
-xcc -c -o use.o "$TESTDATA/cdrivers/use.c" || fail "$XCC cannot compile use.c"
-xcc -o use-a use.o libgo.a -lpthread || fail "$XCC cannot link with libgo.a"
-check_dl () { grep -q 'dlopen GoAdd(1, 2) = 3' "$1"; }
-xrun_ok use.out check_use LD_LIBRARY_PATH="$WORK" ./use || { cat use.out; fail "libgo.so from go build does not work"; }
-xrun_ok dl.out check_dl ./dl "$WORK/libgo.so" || { cat dl.out; fail "dlopen of libgo.so from go build does not work"; }
-xrun_ok use-a.out check_use ./use-a || { cat use-a.out; fail "a program with libgo.a does not work"; }
-note "go build: exe, pie, c-shared (linked and dlopened; DF_STATIC_TLS $static_tls), c-archive: ok"
-
-# Go's dynamically linked modes, where this Go release has them: a plugin
-# loaded by a host program, and a Go shared library (runtime and
-# sync/atomic, as testshared builds it) used by a -linkshared executable.
-# go list -buildmode=M says whether go supports M here; it must agree with
-# what the releases are known to do (internal/platform/supported.go):
-# riscv64 has plugin from Go 1.25 and never shared.
+# The modes this Go release builds here: go list -buildmode=M says whether
+# go supports M, and it must agree with what the releases are known to do
+# (internal/platform/supported.go): the MIPS architectures have exe alone
+# (no -shared; Go 1.19 and 1.20 list c-archive there, which their compiler
+# then refuses), riscv64 plugin from Go 1.25 and never shared.
 check_plugin () { grep -qx 'hi, gold-link from a plugin' "$1"; }
 check_lsh () { grep -q 'hello from a shared runtime' "$1"; }
 go_module plugin pluginhost
@@ -182,19 +149,79 @@ go_supports () {
   return 1
 }
 case $XARCH in
-  riscv64) want_plugin=$([ "$GL_GO_MINOR" -ge 25 ] && echo yes || echo no) want_shared=no ;;
-  *) want_plugin=yes want_shared=yes ;;
+  mips*) want_modes="exe$([ "$GL_GO_MINOR" -ge 21 ] || echo ' c-archive')" ;;
+  riscv64) want_modes="exe pie c-shared c-archive$([ "$GL_GO_MINOR" -lt 25 ] || echo ' plugin')" ;;
+  *) want_modes="exe pie c-shared c-archive plugin shared" ;;
 esac
-has_plugin=no has_shared=no
-go_supports plugin && has_plugin=yes
-go_supports shared && has_shared=yes
-[ $has_plugin = $want_plugin ] \
-  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=plugin supported: $has_plugin, expected $want_plugin"
-[ $has_shared = $want_shared ] \
-  || fail "$GL_GO_VERSION linux/$XARCH: -buildmode=shared supported: $has_shared, expected $want_shared"
-XMODES="exe pie c-shared c-archive"
-if [ $has_plugin = yes ]; then
-  XMODES="$XMODES plugin"
+XMODES=
+for m in exe pie c-shared c-archive plugin shared; do
+  go_supports $m && XMODES="${XMODES:+$XMODES }$m"
+done
+[ "$XMODES" = "$want_modes" ] \
+  || fail "$GL_GO_VERSION linux/$XARCH: go list -buildmode supports '$XMODES', expected '$want_modes'"
+case $XARCH/$XMODES in
+  mips*/"exe c-archive")
+    ! xgo build -buildmode=c-archive -o libgo.a ./clib > c-archive.build.log 2>&1 \
+      && grep -q "linux/$XARCH does not support -shared" c-archive.build.log \
+      || { cat c-archive.build.log; fail "$GL_GO_VERSION: go build -buildmode=c-archive on $XARCH did not fail as expected"; }
+    note "go list: c-archive on $XARCH in $GL_GO_VERSION, but: $(grep -m1 'does not support -shared' c-archive.build.log)"
+    XMODES=exe ;;
+esac
+has_mode () { case " $XMODES " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# go build through gold-link, as users run it, in each mode it has of exe,
+# pie, c-shared and c-archive.
+record exe build -o exe0 -ldflags="$REC_FLAGS" ./cgoprog
+built="exe"
+! has_mode pie || record pie build -buildmode=pie -o pie0 -ldflags="$REC_FLAGS" ./cgoprog
+! has_mode c-shared || record c-shared build -buildmode=c-shared -o libgo.so -ldflags="$REC_FLAGS" ./clib
+if has_mode c-archive; then
+  xgo build -buildmode=c-archive -o libgo.a \
+    -ldflags="$GL_LDFLAGS -tmpdir=$WORK/ta" ./clib > c-archive.build.log 2>&1 \
+    || { cat c-archive.build.log; fail "go build -buildmode=c-archive failed"; }
+  grep -a -q 'go.o/  .*100644' libgo.a || fail "libgo.a was not written by gold-link-ar"
+fi
+for f in exe0 pie0 libgo.so; do
+  [ -e "$f" ] || continue
+  [ "$(readelf -h "$f" | awk '/Machine:/ { $1 = ""; print }')" \
+    = "$(readelf -h exe.d/go.o | awk '/Machine:/ { $1 = ""; print }')" ] \
+    || fail "$f is not for $XARCH"
+done
+readelf -h exe0 | grep -q 'Type: *EXEC' || fail "exe0 is not an ET_EXEC"
+xrun_ok exe0.out check_prog ./exe0 || { cat exe0.out; fail "the exe from go build does not run"; }
+if has_mode pie; then
+  readelf -h pie0 | grep -q 'Type: *DYN' || fail "pie0 is not an ET_DYN"
+  readelf -l pie0 | grep -q INTERP || fail "pie0 has no PT_INTERP"
+  xrun_ok pie0.out check_prog ./pie0 || { cat pie0.out; fail "the PIE from go build does not run"; }
+  built="$built, pie"
+fi
+# The C programs: one linked with the library (found through
+# LD_LIBRARY_PATH, so that each relinked library can stand in), one
+# dlopening it, one linked with the archive.
+if has_mode c-shared; then
+  # DF_STATIC_TLS is the linker's to set, and not all do for IE TLS in a
+  # shared object (measured: bfd on arm64, gold on ppc64le, lld on arm,
+  # arm64 and ppc64le leave it out): what auto's choice did is reported.
+  static_tls=$(readelf -d libgo.so | grep -q STATIC_TLS && echo set || echo "not set")
+  xcc -o use "$TESTDATA/cdrivers/use.c" -L. -lgo || fail "$XCC cannot link with libgo.so"
+  xcc -o dl "$TESTDATA/cdrivers/dl.c" -ldl || fail "$XCC cannot link dl.c"
+  check_dl () { grep -q 'dlopen GoAdd(1, 2) = 3' "$1"; }
+  xrun_ok use.out check_use LD_LIBRARY_PATH="$WORK" ./use || { cat use.out; fail "libgo.so from go build does not work"; }
+  xrun_ok dl.out check_dl ./dl "$WORK/libgo.so" || { cat dl.out; fail "dlopen of libgo.so from go build does not work"; }
+  built="$built, c-shared (linked and dlopened; DF_STATIC_TLS $static_tls)"
+fi
+if has_mode c-archive; then
+  xcc -c -o use.o "$TESTDATA/cdrivers/use.c" || fail "$XCC cannot compile use.c"
+  xcc -o use-a use.o libgo.a -lpthread || fail "$XCC cannot link with libgo.a"
+  xrun_ok use-a.out check_use ./use-a || { cat use-a.out; fail "a program with libgo.a does not work"; }
+  built="$built, c-archive"
+fi
+note "go build: $built: ok"
+
+# Go's dynamically linked modes, where this Go release has them: a plugin
+# loaded by a host program, and a Go shared library (runtime and
+# sync/atomic, as testshared builds it) used by a -linkshared executable.
+if has_mode plugin; then
   record plugin build -buildmode=plugin -o greet.so -ldflags="$REC_FLAGS" ./plugin
   xgo build -o host -ldflags="$GL_LDFLAGS" ./pluginhost > host.build.log 2>&1 \
     || { cat host.build.log; fail "go build of the plugin host failed"; }
@@ -204,8 +231,8 @@ if [ $has_plugin = yes ]; then
 else
   note "go build: no plugin mode on $XARCH in $GL_GO_VERSION"
 fi
-if [ $has_shared = yes ]; then
-  XMODES="$XMODES shared linkshared"
+if has_mode shared; then
+  XMODES="$XMODES linkshared"
   mkdir shx
   printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
   # The same flags both times, or go rebuilds the library for the executable.
@@ -482,10 +509,12 @@ else
     || fail "exe go.o: TLS is '$(tls_line o-exe-auto-gcc/log)', want initial-exec ($XIE) only"
 fi
 for m in pie c-shared; do
+  has_mode $m || continue
   tls_line o-$m-auto-gcc/log | grep -q "slot $XSLOT (local, defined), initial-exec model: 0 local-exec, [1-9][0-9]* initial-exec ($XIE)" \
     || fail "$m go.o: TLS is '$(tls_line o-$m-auto-gcc/log)', want initial-exec ($XIE)"
 done
-note "TLS: exe $(tls_line o-exe-auto-gcc/log | sed 's/.*model: //'); pie $(tls_line o-pie-auto-gcc/log | sed 's/.*model: //')"
+note "TLS: exe $(tls_line o-exe-auto-gcc/log | sed 's/.*model: //')$(! has_mode pie \
+  || echo "; pie $(tls_line o-pie-auto-gcc/log | sed 's/.*model: //')")"
 # A -linkshared executable leaves the slot to the Go shared library: its
 # go.o names the slot undefined, or (where the slot is runtime.tls_g, which
 # only the runtime's assembly touches) only runtime.tlsg, undefined.
@@ -515,6 +544,8 @@ fi
 
 # The .init_array glue: cmd/link's c-shared go.o without its entry gets one
 # in a staged copy, and the library works; without the glue it does not.
+# (Where Go has c-shared and c-archive.)
+has_mode c-shared || { note "glue: no library modes on $XARCH in $GL_GO_VERSION"; exit 0; }
 rel=.rela.init_array
 [ "$(readelf -h exe.d/go.o | awk '/Class:/ { print $2 }')" = ELF32 ] && rel=.rel.init_array
 init_relocs () {

@@ -164,16 +164,25 @@ if gcc -m32 -c -o m32.o c.c 2>/dev/null; then
 else
   note "gcc -m32 -c does not work here: 32-bit objects not tested"
 fi
-# Byte order: EM_PPC64 and EM_AARCH64 objects that are big-endian (Go's
-# ppc64le and arm64 are little-endian), alone and in an archive.
+# Byte order: an EM_AARCH64 object that is big-endian (Go's arm64 is
+# little-endian), in an archive; a big-endian EM_PPC64 object is ppc64,
+# which gold-link knows but does not link (arch/ppc64.def); EM_MIPS is
+# mips or mipsle by byte order, and one link does not mix them.
 if command -v clang >/dev/null 2>&1; then
   clang --target=powerpc64-linux-gnu -c -o ppc64be.o c.c
   clang --target=aarch64_be-linux-gnu -c -o a64be.o c.c
-  expect_bad 1 "error: ppc64be.o: is big-endian, but ppc64le is little-endian" \
+  clang --target=mips-linux-gnu -c -o mips.o c.c
+  clang --target=mipsel-linux-gnu -c -o mipsel.o c.c
+  why=$(sed -n 's/^ *\.unsupported = "\(.*\)",$/\1/p' "$abs_srcdir/arch/ppc64.def")
+  [ -n "$why" ] || fail "arch/ppc64.def has no .unsupported"
+  expect_bad_exact 1 "gold-link: error: ppc64be.o: is for linux/ppc64, which gold-link does not link: $why" \
+    "gold-link: note: link it without gold-link: without -extld=gold-link, go build runs the C compiler itself" \
     "$GL" -o out/a ppc64be.o
   ar rc a64be.a a64be.o
   expect_bad 1 "error: a64be.a(a64be.o): is big-endian, but arm64 is little-endian" \
     "$GL" -o out/a t/go.o $HOSTS a64be.a -lpthread
+  expect_bad 1 "error: mipsel.o: is for mipsle, but mips.o is for mips" \
+    "$GL" -o out/a mips.o mipsel.o
 else
   note "no clang: big-endian objects not tested"
 fi

@@ -8,8 +8,8 @@
 # serves with its flags (.multilib_cpus: 386 on x86_64) gets
 # gcc-VERSION-multilib, not gcc-multilib, which conflicts with the cross
 # compilers, and the C library whose loader runs its programs natively
-# (libc6-i386).  Run tools/install-deps.sh first (dpkg-dev, through
-# build-essential).
+# (libc6-i386).  An architecture marked .unsupported gets nothing.  Run
+# tools/install-deps.sh first (dpkg-dev, through build-essential).
 set -e
 SUDO=
 [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -30,6 +30,9 @@ for def in $(sed -n 's/^#include "\(.*\)"$/\1/p' "$arch/arches.def"); do
   triplet=$(field triplet "$arch/$def")
   [ -n "$triplet" ] || { echo "install-cross.sh: $def has no .triplet" >&2; exit 1; }
   [ "$triplet" != "$host" ] || continue
+  # An architecture gold-link does not link for needs no toolchain: its
+  # test makes a go.o with Go alone (and Debian 12 has none for loong64).
+  [ -z "$(field unsupported "$arch/$def")" ] || continue
   debarch=$(dpkg-architecture -t "$triplet" -qDEB_HOST_ARCH 2>/dev/null)
   case " $(field multilib_cpus "$arch/$def") " in
     *" $cpu "*) packages="$packages gcc-$version-multilib libc6-$debarch" ;;

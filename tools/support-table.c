@@ -56,6 +56,11 @@ cell (const struct gl_arch *arch, const struct gl_libc *libc,
       fputs (" — |", stdout);
       return;
     }
+  if (arch->unsupported != NULL)
+    {
+      fputs (" refused |", stdout);
+      return;
+    }
   const struct gl_libc_refusal *r = libc_refusal (libc, 1u << mode);
   if (r != NULL)
     {
@@ -111,7 +116,9 @@ main (int argc, char **argv)
 	  printf ("| %s | %s |", arch->goarch, libc->name);
 	  for (size_t m = 0; m < NMODES; m++)
 	    cell (arch, libc, modes[m]);
-	  if (libc->tested_on != NULL)
+	  if (arch->unsupported != NULL)
+	    printf (" not supported[^%zu] |\n", footnote (arch->unsupported));
+	  else if (libc->tested_on != NULL)
 	    printf (" `%s` |\n", libc->tested_by);
 	  else
 	    {
@@ -124,10 +131,12 @@ main (int argc, char **argv)
     }
   fputs ("\nIn a cell: the linkers in `auto`'s order, its choice in bold; "
 	 "struck through, a linker the limit in the footnote refuses; — a "
-	 "mode Go does not have there.\n", stdout);
+	 "mode Go does not have there; refused, a link gold-link refuses "
+	 "whatever the linker.\n\n", stdout);
   for (size_t a = 0; a < gl_narches; a++)
     if (gl_arches[a].go_modes_note != NULL)
-      printf ("%s: %s.\n", gl_arches[a].goarch, gl_arches[a].go_modes_note);
+      printf ("- %s: %s.\n", gl_arches[a].goarch,
+	      gl_arches[a].go_modes_note);
   putchar ('\n');
   for (size_t i = 0; i < nnotes; i++)
     printf ("[^%zu]: %s.\n", i + 1, notes[i]);

@@ -44,7 +44,8 @@ main (int argc, char **argv)
       return 2;
     }
   const struct gl_arch *arch = arch_by_machine (ehdr.e_machine,
-						ehdr.e_ident[EI_CLASS]);
+						ehdr.e_ident[EI_CLASS],
+						ehdr.e_ident[EI_DATA]);
   CHECK (arch != NULL);
   CHECK (goobj_detect (elf, arch));
 
