@@ -480,26 +480,33 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
       break;
     case CC_CXX_MISSING:
       {
-	char *missing = run_format_command (cxx.v);
+	/* The C++ driver's word in CXX is in the place of the compiler's
+	   in CC.  */
+	size_t k = 0;
+	while (k + 1 < cc->n && strcmp (cc->v[k], cxx.v[k]) == 0)
+	  k++;
+	const char *c = cc->v[k], *missing = cxx.v[k];
 	if (lib != NULL)
 	  {
-	    note (notes, "compiler: %s is not on PATH; the command names %s: "
-		  "linking through %s", missing, lib, cc->v[0]);
-	    free (missing);
+	    note (notes, "compiler: %s, the C++ driver of %s, is not there; "
+		  "the command names %s: linking through %s", missing, c, lib,
+		  c);
 	    break;
 	  }
+	bool path = strchr (missing, '/') != NULL;
 	gl_error_set (err, GL_EXIT_USAGE, need.file, NULL, "C++ code (it %s "
-		      "%s), but %s, the C++ driver of %s, is not on PATH",
+		      "%s), but %s, the C++ driver of %s, %s",
 		      need.in_index ? "defines" : "references", need.symbol,
-		      missing, cc->v[0]);
+		      missing, c, path ? "does not exist" : "is not on PATH");
 	if (strstr (missing, "musl") != NULL)
 	  gl_error_note (err, "Debian's musl-tools has no C++ driver or C++ "
 			 "runtime for musl: name a musl C++ toolchain with "
 			 "--cc, or link for glibc (--cc=g++)");
 	else
-	  gl_error_note (err, "install %s, or name another C++ driver with "
-			 "--cc, or add -lstdc++ to the link", missing);
-	free (missing);
+	  gl_error_note (err, "%s%s%sname %s C++ driver with --cc, or add "
+			 "-lstdc++ to the link", path ? "" : "install ",
+			 path ? "" : missing, path ? "" : ", or ",
+			 path ? "a" : "another");
 	rc = -1;
 	break;
       }
@@ -591,9 +598,9 @@ cxx_watch_explain (const struct cxx_watch *w, const struct strvec *cc,
 {
   if (w->symbols.n == 0)
     return false;
-  /* Three of them, the most telling first (in the order the linker named
-     them within a kind), quoted: the linkers' names have blanks and
-     commas.  */
+  /* Three of them, the most telling first (by name within a kind: mold
+     names them in no fixed order), quoted: the linkers' names have blanks
+     and commas.  */
   size_t shown = w->symbols.n < 3 ? w->symbols.n : 3;
   size_t rest = w->symbols.n + w->count - shown;
   size_t pick[3];
@@ -606,7 +613,10 @@ cxx_watch_explain (const struct cxx_watch *w, const struct strvec *cc,
 	  for (size_t j = 0; j < k; j++)
 	    taken = taken || pick[j] == i;
 	  enum cxx_what what = cxx_runtime_symbol (w->symbols.v[i], NULL);
-	  if (!taken && (best_what == CXX_NOT || what < best_what))
+	  if (!taken && (best_what == CXX_NOT || what < best_what
+			 || (what == best_what
+			     && strcmp (w->symbols.v[i],
+					w->symbols.v[pick[k]]) < 0)))
 	    pick[k] = i, best_what = what;
 	}
     }

@@ -211,7 +211,8 @@ static const struct
        "gold-link: error: prog: undefined C++ runtime symbols: '__cxa_begin_catch': gcc does not link the C++ runtime\n"
        "gold-link: note: link through a C++ driver, such as --cc=g++, or add -lstdc++ to the link\n"
        "exit 1"),
-  /* Each symbol once, the most telling first, three of them.  */
+  /* Each symbol once, the most telling first, by name within a kind,
+     three of them.  */
   ROW ("gcc",
        "x: undefined reference to `std::foo()'|x: undefined reference to `std::foo()'"
        "|x: undefined reference to `operator new(unsigned long)'"
@@ -219,7 +220,7 @@ static const struct
        "|x: undefined reference to `__gxx_personality_v0'"
        "|x: undefined reference to `std::bar()'"
        "|collect2: error: ld returned 1 exit status",
-       "gold-link: error: prog: undefined C++ runtime symbols: '__gxx_personality_v0', 'operator new(unsigned long)', 'std::foo()' and 1 more: gcc does not link the C++ runtime\n"
+       "gold-link: error: prog: undefined C++ runtime symbols: '__gxx_personality_v0', 'operator new(unsigned long)', 'std::bar()' and 1 more: gcc does not link the C++ runtime\n"
        "gold-link: note: link through a C++ driver, such as --cc=g++, or add -lstdc++ to the link\n"
        "exit 1"),
   ROW ("clang-14 --target=aarch64-linux-gnu",
