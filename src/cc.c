@@ -303,6 +303,13 @@ compiler_word (const struct strvec *cc)
   return -1;
 }
 
+bool
+cc_is_cxx (const struct strvec *cc)
+{
+  long k = compiler_word (cc);
+  return k >= 0 && cc_is_cxx_name (cc->v[k]);
+}
+
 int
 cc_cxx_words (const struct strvec *cc, struct strvec *cxx)
 {

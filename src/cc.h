@@ -34,6 +34,8 @@ enum cc_cxx
 char *cc_cxx_name (const char *word);
 /* Does WORD name a C++ driver ("g++-12", "clang++", "c++", "icpx")?  */
 bool cc_is_cxx_name (const char *word);
+/* Is the compiler of CC (its words) a C++ driver?  */
+bool cc_is_cxx (const struct strvec *cc);
 /* CC (a compiler's words) with its compiler's word, the first word that
    is not an option and names a C or C++ driver ("ccache gcc", "zig cc"),
    replaced by cc_cxx_name's, into CXX (appended): CC_CXX_FOUND; or

@@ -8,6 +8,7 @@
 #    go test through gold-link with gcc (CXX unset: cmd/go exports g++)
 #    and with clang (CXX=clang++, and CXX unset: then not g++ but
 #    clang++); -v says the driver and why (the object and the symbol);
+#  - --direct: the raw linker gets -lstdc++ -lm, as g++ adds them;
 #  - no C++ driver: the error names the object and the symbol (PATH
 #    without g++, a --cc whose C++ driver does not exist, musl-gcc), or
 #    the C driver links when the command names -lstdc++;
@@ -88,6 +89,13 @@ for o in "$WORK"/cxx.d/0*.o; do
 done
 [ -n "$cxxobj" ] || fail "no host object defines cxx_join"
 "$GOLD_LINK" --dry-run -o out/x @cxx.rsp | grep -q '^g++ ' || fail "--dry-run does not show g++"
+# --direct: the raw linker gets the C++ runtime and libm from gold-link,
+# with every linker.
+for ld in bfd gold lld mold; do
+  "$GOLD_LINK" --direct --linker=$ld -o prog-direct-$ld @cxx.rsp > direct-$ld.log 2>&1 \
+    || { cat direct-$ld.log; fail "--direct --linker=$ld failed"; }
+  ran prog-direct-$ld
+done
 # No C++ driver.  PATH without g++: gcc is there, g++ is not.
 mkdir bin
 for t in gcc as ld ld.bfd; do ln -s "$(command -v $t)" "bin/$t"; done
