@@ -578,18 +578,38 @@ cxx_watch_line (struct cxx_watch *w, const char *line, size_t len)
   char *sym = cxx_linker_undefined (line, len);
   if (sym == NULL)
     return;
-  if (cxx_runtime_symbol (sym, &w->libcxx) != CXX_NOT
-      && !strvec_contains (&w->symbols, sym))
+  if (cxx_runtime_symbol (sym, &w->libcxx) == CXX_NOT)
     {
-      if (w->symbols.n < CXX_WATCH_KEEP)
-	{
-	  strvec_push_own (&w->symbols, sym);
-	  sym = NULL;
-	}
-      else
-	w->count++;
+      free (sym);
+      return;
     }
-  free (sym);
+  /* Kept sorted: bfd names a symbol once for each reference, which may be
+     many thousands of lines.  */
+  size_t lo = 0, hi = w->symbols.n;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = strcmp (w->symbols.v[mid], sym);
+      if (c == 0)
+	{
+	  free (sym);
+	  return;
+	}
+      if (c < 0)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  if (w->symbols.n == CXX_WATCH_KEEP)
+    {
+      w->count++;
+      free (sym);
+      return;
+    }
+  strvec_push_own (&w->symbols, sym);
+  memmove (&w->symbols.v[lo + 1], &w->symbols.v[lo],
+	   (w->symbols.n - 1 - lo) * sizeof *w->symbols.v);
+  w->symbols.v[lo] = sym;
 }
 
 bool
@@ -613,10 +633,8 @@ cxx_watch_explain (const struct cxx_watch *w, const struct strvec *cc,
 	  for (size_t j = 0; j < k; j++)
 	    taken = taken || pick[j] == i;
 	  enum cxx_what what = cxx_runtime_symbol (w->symbols.v[i], NULL);
-	  if (!taken && (best_what == CXX_NOT || what < best_what
-			 || (what == best_what
-			     && strcmp (w->symbols.v[i],
-					w->symbols.v[pick[k]]) < 0)))
+	  /* SYMBOLS is sorted: the first of a kind is first by name.  */
+	  if (!taken && (best_what == CXX_NOT || what < best_what))
 	    pick[k] = i, best_what = what;
 	}
     }

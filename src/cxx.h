@@ -72,8 +72,9 @@ int cxx_choose (const struct inputs *ins, const struct strvec *driver,
    reports undefined.  */
 struct cxx_watch
 {
-  struct strvec symbols;	/* each one once, as the linker named it */
-  size_t count;			/* how many, past those kept */
+  struct strvec symbols;	/* each one once, as the linker named it,
+				   sorted */
+  size_t count;			/* lines naming others, past those kept */
   bool libcxx;
 };
 
