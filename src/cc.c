@@ -348,7 +348,8 @@ cc_choose_cxx (const struct strvec *cc, const char *why_cc,
     strvec_push_words (&words, env);
   long k = compiler_word (&words);
   char *triplet = NULL;
-  if (k >= 0 && strcmp (words.v[k], mapped) == 0 && on_path (words.v[k]))
+  bool same = k >= 0 && strcmp (words.v[k], mapped) == 0;
+  if (same && on_path (words.v[k]))
     {
       if (cc_suits (&words, arch, "CXX", &triplet, notes))
 	{
@@ -361,7 +362,7 @@ cc_choose_cxx (const struct strvec *cc, const char *why_cc,
 	    "through it", env, triplet, arch->goarch);
       free (triplet);
     }
-  else if (env != NULL && env[0] != '\0')
+  else if (!same && env != NULL && env[0] != '\0')
     note (notes, "compiler: CXX (%s) is not %s, the C++ driver of %s: "
 	  "not linking through it", env, mapped, cc->v[compiler_word (cc)]);
   strvec_free (&words);
