@@ -224,3 +224,165 @@ out:
   strvec_free (&cross);
   return ret;
 }
+
+/* C++ (cxx.c): the C++ driver of the compiler family that links.  */
+
+/* WORD's file name, past any directory.  */
+static const char *
+base_name (const char *word)
+{
+  const char *slash = strrchr (word, '/');
+  return slash ? slash + 1 : word;
+}
+
+/* Is S empty, or "-" and a version ("-12", "-14.0.6")?  */
+static bool
+is_version_suffix (const char *s)
+{
+  if (*s == '\0')
+    return true;
+  if (s[0] != '-' || !(s[1] >= '0' && s[1] <= '9'))
+    return false;
+  return strspn (s + 1, "0123456789.") == strlen (s + 1);
+}
+
+/* The C drivers whose C++ driver is named after them, as
+   [TRIPLET-]C[-VERSION] → [TRIPLET-]CXX[-VERSION].  */
+static const struct
+{
+  const char *c, *cxx;
+} cxx_names[] = {
+  { "gcc", "g++" },
+  { "clang", "clang++" },
+  { "cc", "c++" },
+  { "icx", "icpx" },		/* Intel oneAPI */
+  { "icc", "icpc" },		/* Intel classic */
+};
+
+char *
+cc_cxx_name (const char *word)
+{
+  const char *base = base_name (word);
+  for (size_t i = 0; i < sizeof cxx_names / sizeof cxx_names[0]; i++)
+    {
+      size_t n = strlen (cxx_names[i].c);
+      /* The name, at the start of BASE or after the triplet's '-'.  */
+      for (const char *at = strstr (base, cxx_names[i].c); at != NULL;
+	   at = strstr (at + 1, cxx_names[i].c))
+	if ((at == base || at[-1] == '-') && is_version_suffix (at + n))
+	  return xasprintf ("%.*s%s%s", (int) (at - word), word,
+			    cxx_names[i].cxx, at + n);
+    }
+  return NULL;
+}
+
+bool
+cc_is_cxx_name (const char *word)
+{
+  const char *base = base_name (word);
+  return strstr (base, "++") != NULL || strncmp (base, "icpx", 4) == 0
+    || strncmp (base, "icpc", 4) == 0;
+}
+
+/* The index in CC of its compiler's word: the first that is not an
+   option and that names a C or C++ driver ("ccache gcc", "zig cc"), or
+   -1.  */
+static long
+compiler_word (const struct strvec *cc)
+{
+  for (size_t i = 0; i < cc->n; i++)
+    {
+      if (cc->v[i][0] == '-')
+	continue;
+      char *cxx = cc_cxx_name (cc->v[i]);
+      bool known = cxx != NULL || cc_is_cxx_name (cc->v[i]);
+      free (cxx);
+      if (known)
+	return (long) i;
+    }
+  return -1;
+}
+
+bool
+cc_is_cxx (const struct strvec *cc)
+{
+  long k = compiler_word (cc);
+  return k >= 0 && cc_is_cxx_name (cc->v[k]);
+}
+
+int
+cc_cxx_words (const struct strvec *cc, struct strvec *cxx)
+{
+  long k = compiler_word (cc);
+  if (k < 0)
+    return CC_CXX_UNKNOWN;
+  if (cc_is_cxx_name (cc->v[k]))
+    return CC_CXX_ALREADY;
+  for (size_t i = 0; i < cc->n; i++)
+    if ((long) i == k)
+      strvec_push_own (cxx, cc_cxx_name (cc->v[i]));
+    else
+      strvec_push (cxx, cc->v[i]);
+  return CC_CXX_FOUND;
+}
+
+enum cc_cxx
+cc_choose_cxx (const struct strvec *cc, const char *why_cc,
+	       const struct gl_arch *arch, struct strvec *cxx,
+	       const char **why, struct strvec *notes)
+{
+  strvec_free (cxx);
+  strvec_init (cxx);
+  int found = cc_cxx_words (cc, cxx);
+  if (found != CC_CXX_FOUND)
+    return found;
+  const char *mapped = cxx->v[compiler_word (cc)];
+
+  /* cmd/go compiled the C++ files with CXX, and exports it to the link
+     (its default, g++, when unset): when it is this family's C++ driver
+     (the same program, its flags its own), it is the one to link with.  */
+  const char *env = getenv ("CXX");
+  struct strvec words = { 0 };
+  strvec_init (&words);
+  if (env != NULL && env[0] != '\0')
+    strvec_push_words (&words, env);
+  long k = compiler_word (&words);
+  char *triplet = NULL;
+  bool same = k >= 0 && strcmp (words.v[k], mapped) == 0;
+  if (same && on_path (words.v[k]))
+    {
+      if (cc_suits (&words, arch, "CXX", &triplet, notes))
+	{
+	  strvec_free (cxx);
+	  *cxx = words;
+	  *why = "CXX, the compiler's C++ driver";
+	  return CC_CXX_FOUND;
+	}
+      note (notes, "compiler: CXX (%s) targets %s, not %s: not linking "
+	    "through it", env, triplet, arch->goarch);
+      free (triplet);
+    }
+  else if (!same && env != NULL && env[0] != '\0')
+    note (notes, "compiler: CXX (%s) is not %s, the C++ driver of %s: "
+	  "not linking through it", env, mapped, cc->v[compiler_word (cc)]);
+  strvec_free (&words);
+  if (!on_path (mapped))
+    return CC_CXX_MISSING;
+  /* The static reasons cc_choose gives, each with its C++ driver.  */
+  static const struct
+  {
+    const char *c, *cxx;
+  } whys[] = {
+    { "--cc", "--cc's C++ driver" },
+    { "GOLD_LINK_CC", "GOLD_LINK_CC's C++ driver" },
+    { "CC", "CC's C++ driver" },
+    { "the target's Debian cross compiler",
+      "the C++ driver of the target's Debian cross compiler" },
+    { "default", "the default's C++ driver" },
+  };
+  *why = "the compiler's C++ driver";
+  for (size_t i = 0; i < sizeof whys / sizeof whys[0]; i++)
+    if (strcmp (why_cc, whys[i].c) == 0)
+      *why = whys[i].cxx;
+  return CC_CXX_FOUND;
+}

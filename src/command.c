@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "command.h"
+#include "cc.h"
 #include "direct.h"
 
 #include <string.h>
@@ -120,6 +121,15 @@ command_build (const struct link *l, const char *ld_dir, const char *output,
   strvec_init (&words);
   strvec_init (&none);
   driver_command (l, &none, NULL, NULL, output, false, &words);
+  /* A C++ driver links the C++ runtime (libc++ for clang++
+     -stdlib=libc++) and libm after the inputs, as g++ does; a raw link
+     gets them here.  */
+  if (cc_is_cxx (&l->cc))
+    {
+      strvec_push (&words, strvec_contains (&l->cc, "-stdlib=libc++")
+		   ? "-lc++" : "-lstdc++");
+      strvec_push (&words, "-lm");
+    }
   int rc = cmdline_classify (&words, &wcl, err) == 0
     && direct_build_command (&l->ld, &l->cc, l->arch, l->mode, &wcl, output,
 			     cmd, err) == 0 ? 0 : -1;

@@ -9,6 +9,7 @@
 #include "buildmode.h"
 #include "cc.h"
 #include "command.h"
+#include "cxx.h"
 #include "libc.h"
 #include "rspfile.h"
 #include "run.h"
@@ -89,9 +90,11 @@ choose_cc (struct link *l, const struct gl_arch *arch, const char *arch_from)
 
 /* Run CMD, through a response file when it is too long to run as it is
    (or --response-file asks), and again through one if the kernel still
-   says E2BIG.  VIA_CC: CMD runs a compiler driver, not a linker.  */
+   says E2BIG.  VIA_CC: CMD runs a compiler driver, not a linker.  LINE
+   (may be NULL) is given each line of its stderr, with ARG.  */
 static int
-run_and_report (struct link *l, struct strvec *cmd, bool via_cc)
+run_and_report (struct link *l, struct strvec *cmd, bool via_cc,
+		run_line_fn *line, void *arg)
 {
   struct rsp_limits lim;
   rsp_limits (&lim);
@@ -113,7 +116,9 @@ run_and_report (struct link *l, struct strvec *cmd, bool via_cc)
 		  moved == 1 ? "" : "s", cmd->v[0]);
 	}
       int status;
-      int rc = run_command (cmd->v, &status, &l->err);
+      int rc = line != NULL
+	? run_command_lines (cmd->v, &status, line, arg, &l->err)
+	: run_command (cmd->v, &status, &l->err);
       if (rc == RUN_TOO_LONG && attempt == 0)
 	{
 	  why = "the kernel refused the command (E2BIG)";
@@ -498,6 +503,38 @@ step_libc (struct link *l)
   return rc;
 }
 
+/* C++ (cxx.c): host objects that need the C++ runtime link through the
+   C++ driver of the compiler's family, as cmd/go links them through CXX;
+   a link that fails on C++ runtime symbols says so, after the linker's
+   own messages.  */
+static int
+step_cxx (struct link *l)
+{
+  struct strvec notes = { 0 };
+  strvec_init (&notes);
+  int rc = cxx_choose (&l->ins, l->driver, l->arch, &l->cc, &l->cc_why,
+		       &notes, &l->err);
+  for (size_t i = 0; i < notes.n; i++)
+    tell (l, LINK_NOTE, NULL, notes.v[i]);
+  strvec_free (&notes);
+  return rc != 0 ? -1 : STEP_NEXT;
+}
+
+/* A line of the linker's stderr: told on as it is, and watched.  */
+struct watching
+{
+  struct link *l;
+  struct cxx_watch watch;
+};
+
+static void
+watch_line (const char *line, size_t len, void *arg)
+{
+  struct watching *w = arg;
+  tell (w->l, LINK_OUTPUT, NULL, line);
+  cxx_watch_line (&w->watch, line, len);
+}
+
 /* The linker (SPEC "Linkers"): asked for by --linker, GOLD_LINK_LINKER,
    -fuse-ld= or the default, and never one the arch/ limits forbid for what
    is linked; with the options this link needs of it.  */
@@ -615,7 +652,15 @@ step_command (struct link *l)
 static int
 step_run (struct link *l)
 {
-  int status = run_and_report (l, &l->cmd, !l->opt.direct);
+  /* Without a tell, nothing could pass the linker's stderr on.  */
+  struct watching w = { .l = l };
+  cxx_watch_init (&w.watch);
+  int status = run_and_report (l, &l->cmd, !l->opt.direct,
+			       l->tell != NULL ? watch_line : NULL, &w);
+  if (status > 0 && status < 128
+      && cxx_watch_explain (&w.watch, &l->cc, l->output, status, &l->err))
+    status = -1;
+  cxx_watch_free (&w.watch);
   if (status == 0 && stage_caught_signal () == 0)
     {
       if (access (l->out.tmp, F_OK) != 0 && !l->out.in_place)
@@ -644,6 +689,7 @@ static int (*const link_steps[]) (struct link *l) = {
   step_c_archive,		/* c-archive: write it, done */
   step_stage_host_objects,	/* host objects archived, linked whole */
   step_compiler,		/* the compiler driver */
+  step_cxx,			/* C++ host objects: its C++ driver */
   step_linker,			/* the linker */
   step_command,			/* the command; --dry-run: done */
   step_run,			/* run it, the output into place: done */
@@ -666,7 +712,7 @@ pass_through (struct link *l)
   if (l->opt.verbose)
     strvec_push (&l->cmd, "-v");
   tell_command (l, &l->cmd);
-  return l->opt.dry_run ? 0 : run_and_report (l, &l->cmd, true);
+  return l->opt.dry_run ? 0 : run_and_report (l, &l->cmd, true, NULL, NULL);
 }
 
 /* gold-link-ar beside gold-link's own executable, or NULL.  */

@@ -41,7 +41,9 @@ enum link_say
   LINK_NOTE,		/* a decision and why (printed under -v) */
   LINK_COMMAND,		/* the command it runs (or, with --dry-run, would run) */
   LINK_WARNING,		/* a problem in FILE that does not stop the link */
-  LINK_ANSWER		/* the answer to a question (which ar?), for stdout */
+  LINK_ANSWER,		/* the answer to a question (which ar?), for stdout */
+  LINK_OUTPUT		/* a line the linker wrote to its stderr, passed on
+			   as it is */
 };
 typedef void link_tell_fn (enum link_say what, const char *file,
 			   const char *text, void *arg);

@@ -47,6 +47,9 @@ tell (enum link_say what, const char *file, const char *text, void *arg)
     case LINK_ANSWER:
       printf ("%s\n", text);
       break;
+    case LINK_OUTPUT:
+      fputs (text, stderr);
+      break;
     }
 }
 

@@ -8,11 +8,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -114,6 +116,104 @@ run_command (char *const argv[], int *status, struct gl_error *err)
 		       "with --cc or GOLD_LINK_CC");
       return rc == E2BIG ? RUN_TOO_LONG : -1;
     }
+  return wait_child (pid, argv, status, err);
+}
+
+/* Lines from BUF (LEN bytes, LEN < CAP) to FN: each complete one, then,
+   at the end (AT_END), what is left.  Returns how many bytes stay.  */
+static size_t
+give_lines (char *buf, size_t len, bool at_end, run_line_fn *fn, void *arg)
+{
+  size_t done = 0;
+  for (;;)
+    {
+      char *nl = memchr (buf + done, '\n', len - done);
+      if (nl == NULL && !(at_end && done < len))
+	break;
+      size_t end = nl != NULL ? (size_t) (nl - buf) + 1 : len;
+      char saved = buf[end];
+      buf[end] = '\0';
+      fn (buf + done, end - done, arg);
+      buf[end] = saved;
+      done = end;
+    }
+  memmove (buf, buf + done, len - done);
+  return len - done;
+}
+
+int
+run_command_lines (char *const argv[], int *status, run_line_fn *fn,
+		   void *arg, struct gl_error *err)
+{
+  int fds[2];
+  if (pipe2 (fds, O_CLOEXEC) != 0)
+    return gl_error_errno (err, NULL, errno, "cannot run '%s'", argv[0]);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fds[1], STDERR_FILENO);
+  pid_t pid;
+  int rc = spawn_child (argv, &actions, environ, &pid);
+  posix_spawn_file_actions_destroy (&actions);
+  close (fds[1]);
+  if (rc != 0)
+    {
+      close (fds[0]);
+      gl_error_errno (err, NULL, rc, "cannot run '%s'", argv[0]);
+      if (rc == ENOENT)
+	gl_error_note (err, "install it, or name another compiler driver "
+		       "with --cc or GOLD_LINK_CC");
+      return rc == E2BIG ? RUN_TOO_LONG : -1;
+    }
+  /* The child's end, as a descriptor to poll beside the pipe: a process
+     it started may keep the pipe open after it ended.  Without pidfds,
+     the pipe is read to its end.  */
+  int pidfd = -1;
+#ifdef SYS_pidfd_open
+  pidfd = (int) syscall (SYS_pidfd_open, pid, 0);
+#endif
+  size_t cap = 8192, len = 0;
+  char *buf = xmalloc (cap);
+  bool ended = false;
+  while (!ended)
+    {
+      struct pollfd p[2] = { { fds[0], POLLIN, 0 }, { pidfd, POLLIN, 0 } };
+      if (poll (p, pidfd >= 0 ? 2 : 1, -1) < 0)
+	{
+	  if (errno == EINTR)
+	    continue;
+	  break;
+	}
+      if (p[0].revents == 0 && (p[1].revents & POLLIN) != 0)
+	{
+	  /* It ended and the pipe is empty for now: take what a last
+	     write may still have put there, and no more.  */
+	  fcntl (fds[0], F_SETFL, O_NONBLOCK);
+	  ended = true;
+	}
+      if (cap - len < 4096)
+	buf = xrealloc (buf, cap *= 2);
+      ssize_t got;
+      do
+	{
+	  got = read (fds[0], buf + len, cap - len - 1);
+	  if (got > 0)
+	    {
+	      len += (size_t) got;
+	      /* A line longer than a megabyte goes on in pieces.  */
+	      len = give_lines (buf, len, len >= (1u << 20), fn, arg);
+	      if (cap - len < 4096)
+		buf = xrealloc (buf, cap *= 2);
+	    }
+	}
+      while (ended && got > 0);
+      if (got == 0 || (got < 0 && errno != EINTR && errno != EAGAIN))
+	break;
+    }
+  give_lines (buf, len, true, fn, arg);
+  free (buf);
+  close (fds[0]);
+  if (pidfd >= 0)
+    close (pidfd);
   return wait_child (pid, argv, status, err);
 }
 

@@ -5,12 +5,23 @@
 
 #include "diag.h"
 
+#include <stddef.h>
+
 /* Run ARGV (searched on PATH) with our stdin/stdout/stderr.  *STATUS is its
    exit status, or 128+N when signal N ended it.  -1 with ERR set when it
    could not be started; RUN_TOO_LONG (ERR set too) when the kernel said
    E2BIG, so that the caller may retry with a response file.  */
 #define RUN_TOO_LONG (-2)
 int run_command (char *const argv[], int *status, struct gl_error *err);
+
+/* Run ARGV as run_command does, with its stderr through a pipe: each line
+   it writes there, newline included (the last one may lack it), goes to
+   LINE as it comes, NUL-terminated, to be passed on.  What it writes
+   after it has ended (a linker's child that cleans up, as mold's does)
+   is not waited for.  */
+typedef void run_line_fn (const char *line, size_t len, void *arg);
+int run_command_lines (char *const argv[], int *status, run_line_fn *line,
+		       void *arg, struct gl_error *err);
 
 /* Run ARGV (searched on PATH) to read what it prints, such as
    "gcc -print-search-dirs" or "ld --version": stdin from /dev/null, stdout

@@ -19,6 +19,8 @@ $SUDO apt-get install -y -q --no-install-recommends \
 # cross compilers.  tools/install-cross.sh adds the other architectures.
 $SUDO apt-get install -y -q --no-install-recommends \
   gcc-12-aarch64-linux-gnu libc6-dev-arm64-cross gcc-12-multilib libc6-i386 qemu-user
+# C++ host objects for arm64 (tests/run-cxx-arm64.sh): the cross g++.
+$SUDO apt-get install -y -q --no-install-recommends g++-12-aarch64-linux-gnu
 # Go 1.27.3 for make check GO=1.27.3: the go command (1.21+) fetches it as
 # a module into its module cache; Go 1.19 is Debian's golang-go above.
 if command -v go > /dev/null 2>&1; then
