@@ -290,11 +290,48 @@ xlink () {
   esac > "$x_d/log" 2>&1
 }
 
-# xcheck DIR MODE: does DIR's output run?  What it prints goes to DIR/out,
-# what went wrong to DIR/why.  A plugin is loaded by go build's host; a Go
-# shared library runs go build's -linkshared executable (LD_LIBRARY_PATH
-# comes before its DT_RUNPATH); a -linkshared executable runs with the Go
-# shared library it was linked against (run_one).
+# The Go build ID cmd/link wrote into a go.o (its .note.go.buildid, the
+# note's whole description), or nothing when it has none.
+go_o_buildid () {
+  readelf -nW "$1" | perl -ne '
+    next unless /^\s*Go\s+0x([0-9a-f]+)\s+GO BUILDID\s+description data: ([0-9a-f ]*)/;
+    my ($size, @b) = (hex $1, split " ", $2);
+    die "a $size-byte note with " . @b . " bytes of description\n" if @b != $size;
+    print pack "C*", map { hex } @b;'
+}
+# What Go's tools read: go tool buildid (of the Go running the test, which
+# reads any architecture's ELF: it runs on this machine, GOARCH unset).
+XBUILDID=$(env -u GOARCH go tool -n buildid) || fail "no go tool buildid"
+XBUILDID_READ=0
+[ -x "$XBUILDID" ] || fail "go tool -n buildid names '$XBUILDID'"
+# buildid_wrong DIR MODE: when go tool buildid does not read, whole, the
+# Go build ID of MODE's go.o in DIR's output, say what it reads (one
+# "wrong output: " line, bytes outside printable ASCII in octal).  Every
+# exe, pie, c-shared, plugin and -linkshared exe go.o has the note; a Go
+# shared library's has none (cmd/go passes it no -buildid), and a
+# c-archive's program is the C compiler's.
+buildid_wrong () {
+  case $2 in
+    shared|c-archive) return 0 ;;
+  esac
+  b_want=$(go_o_buildid "$2.d/go.o")
+  [ -n "$b_want" ] || fail "$2.d/go.o has no Go build ID note (.note.go.buildid)"
+  "$XBUILDID" "$1/$(out_name "$2")" > "$1/buildid" 2>&1 || true
+  if [ "$(cat "$1/buildid")" = "$b_want" ] && [ "$(wc -l < "$1/buildid")" = 1 ]; then
+    XBUILDID_READ=$((XBUILDID_READ + 1))
+    return 0
+  fi
+  printf 'wrong output: go tool buildid reads "%s", not go.o'"'"'s %s\n' \
+    "$(perl -0777 -pe 's/\n\z//; s/(["\\])/\\$1/g; s/([^\x20-\x7e])/sprintf "\\%03o", ord $1/ge' "$1/buildid" | cut -c1-120)" "$b_want"
+  return 1
+}
+
+# xcheck DIR MODE: does DIR's output run, and do Go's tools read it
+# (buildid_wrong)?  What it prints goes to DIR/out, what went wrong to
+# DIR/why.  A plugin is loaded by go build's host; a Go shared library
+# runs go build's -linkshared executable (LD_LIBRARY_PATH comes before its
+# DT_RUNPATH); a -linkshared executable runs with the Go shared library it
+# was linked against (run_one).
 xcheck () {
   set +e
   case $2 in
@@ -313,7 +350,7 @@ xcheck () {
       c-shared|c-archive) check_use "$1/out" ;;
       plugin) check_plugin "$1/out" ;;
       shared|linkshared) check_lsh "$1/out" ;;
-    esac && return 0
+    esac && { buildid_wrong "$1" "$2" > "$1/why" && return 0 || return 1; }
   fi
   case $x_status in
     0) echo "wrong output: $(grep -v '^ *$' "$1/out" | head -n 1 | cut -c1-100)" ;;
@@ -446,7 +483,10 @@ $REFUSAL_NOTE" ] || { cat "$d/log"; fail "$d: the refusal is not, whole, '$want'
       cat "$d/forced/log"
       fail "$mode $l $via: refused ($why), but forced it links and runs: the limit in arch/$XARCH.def is wrong"
     else
-      how="runs wrong: $(cat "$d/forced/why")"
+      case $(cat "$d/forced/why") in
+	"wrong output: go tool buildid "*) how="links and runs, but $(cat "$d/forced/why")" ;;
+	*) how="runs wrong: $(cat "$d/forced/why")" ;;
+      esac
     fi
     note "$mode $l $via: refused: $why; forced: $(echo "$how" | sed "s|$WORK/||g")"
     return 0
@@ -470,7 +510,7 @@ $REFUSAL_NOTE" ] || { cat "$d/log"; fail "$d: the refusal is not, whole, '$want'
   else
     grep -q "through $XCC_NAME " "$d/log" || { cat "$d/log"; fail "$d: not linked through $XCC_NAME"; }
   fi
-  xcheck "$d" "$mode" || { cat "$d/log" "$d/out"; fail "$mode linked by $l ($via) does not run: $(cat "$d/why")"; }
+  xcheck "$d" "$mode" || { cat "$d/log" "$d/out"; fail "$mode linked by $l ($via): $(cat "$d/why")"; }
   # Go's build information (.go.buildinfo) survives the link: go version
   # reads the release from the output (from a plugin only from Go 1.21,
   # whose plugins first have .go.buildinfo).
@@ -491,6 +531,13 @@ for l in auto bfd gold lld mold; do
     done
   done
 done
+
+[ $XBUILDID_READ -gt 0 ] || fail "no output was checked with go tool buildid"
+read_modes=
+for m in $XMODES; do
+  case $m in shared|c-archive) ;; *) read_modes="${read_modes:+$read_modes, }$m" ;; esac
+done
+note "go tool buildid: read go.o's Go build ID, whole, in $XBUILDID_READ outputs that link ($read_modes)"
 
 # gcc for ppc64le passes the linker -V for -v, which lld reads as
 # --version: gold-link keeps its -v from the driver there.

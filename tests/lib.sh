@@ -20,9 +20,13 @@ trap cleanup_work EXIT
 cd "$WORK"
 
 # Keep Go hermetic: the user's GOFLAGS must not change what we test; share the
-# build cache between tests (GOCACHE defaults to the user's).
+# build cache between tests (GOCACHE defaults to the user's).  go takes an
+# empty GOFLAGS for none and reads the go env file's instead (this
+# machine's: -buildvcs=false), so GOFLAGS is set: -buildvcs=false, which
+# keeps VCS stamps out of the test programs (their scratch directories are
+# inside the source checkout).
 unset GOFLAGS GOARCH GOOS CC CGO_LDFLAGS CGO_CFLAGS GOLD_LINK_CC GOLD_LINK_LINKER
-export GO111MODULE=on GOFLAGS=
+export GO111MODULE=on GOFLAGS=-buildvcs=false
 export CGO_ENABLED=1
 
 # The Go release the tests build with: GO (make check GO=...) names it as a
