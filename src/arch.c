@@ -15,8 +15,9 @@
 #define TLS_END { 0, NULL, GL_TLS_NONE }
 #define M(mode) (1u << MODE_##mode)
 #define ALL_MODES (~0u)
-#define LIMIT(ld, modes, why) { LD_##ld, modes, why }
-#define LIMIT_END { 0, 0, NULL }
+#define LIMIT(ld, modes, why) { LD_##ld, modes, why, NULL }
+#define LIMIT_LIBC(ld, modes, libc, why) { LD_##ld, modes, why, libc }
+#define LIMIT_END { 0, 0, NULL, NULL }
 
 const struct gl_arch gl_arches[] = {
 #include "arches.def"

@@ -32,8 +32,8 @@ enum gl_ld
   LD_COUNT
 };
 
-/* A linker that is known to produce a broken output for some modes: MODES
-   is a set of (1 << enum gl_mode) bits, plus GL_LIMIT_STATIC_PIE and
+/* A linker that is known to produce a broken output for some modes (with
+   one libc, or any): MODES is a set of (1 << enum gl_mode) bits, plus GL_LIMIT_STATIC_PIE and
    GL_LIMIT_STRIP_DEBUG (-Wl,-S); in c-archive it means linking a program
    that contains a Go c-archive.  */
 struct gl_ld_limit
@@ -41,6 +41,8 @@ struct gl_ld_limit
   enum gl_ld ld;
   unsigned modes;
   const char *why;		/* ends with NULL */
+  const char *libc;		/* the libc (arch/libc.def) it holds for, as
+				   its crt files cause it; NULL: any */
 };
 
 #define GL_LIMIT_STATIC_PIE (1u << 31)

@@ -558,7 +558,8 @@ step_linker (struct link *l)
   const char *what = cl->static_pie ? "static-pie"
     : l->go_archive ? "a program containing a Go c-archive"
     : mode_name (l->mode);
-  if (linker_choose (value, origin, l->arch, modes, what,
+  if (linker_choose (value, origin, l->arch, modes,
+		     l->libc ? l->libc->name : NULL, what,
 		     !l->opt.no_linker_check, &l->ld, &l->err) != 0)
     return -1;
   /* lld and mold write the PT_INTERP a static executable must not have;

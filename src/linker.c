@@ -51,17 +51,19 @@ static const struct gl_ld_limit limits_everywhere[] = {
   { LD_MOLD, GL_LIMIT_STRIP_DEBUG,
     "mold 1.10 drops the whole .symtab for -S (--strip-debug), which is "
     "to remove only the debug sections (rui314/mold#1080)" },
-  { 0, 0, NULL }
+  { 0, 0, NULL, NULL }
 };
 
 const struct gl_ld_limit *
-linker_limit (enum gl_ld kind, const struct gl_arch *arch, unsigned modes)
+linker_limit (enum gl_ld kind, const struct gl_arch *arch, unsigned modes,
+	      const char *libc)
 {
   const struct gl_ld_limit *tables[] = { limits_everywhere,
 					 arch ? arch->ld_limits : NULL };
   for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++)
     for (const struct gl_ld_limit *l = tables[t]; l && l->why; l++)
-      if (l->ld == kind && (l->modes & modes) != 0)
+      if (l->ld == kind && (l->modes & modes) != 0
+	  && (l->libc == NULL || libc == NULL || strcmp (l->libc, libc) == 0))
 	return l;
   return NULL;
 }
@@ -277,8 +279,9 @@ linker_request (const char *opt_linker, const char *env_linker,
 
 int
 linker_choose (const char *value, const char *origin,
-	       const struct gl_arch *arch, unsigned modes, const char *mode,
-	       bool check, struct gl_ld_choice *ld, struct gl_error *err)
+	       const struct gl_arch *arch, unsigned modes, const char *libc,
+	       const char *mode, bool check, struct gl_ld_choice *ld,
+	       struct gl_error *err)
 {
   memset (ld, 0, sizeof *ld);
 
@@ -288,7 +291,7 @@ linker_choose (const char *value, const char *origin,
       strvec_init (&skipped);
       for (int k = 0; k < LD_COUNT; k++)
 	{
-	  const struct gl_ld_limit *limit = linker_limit (k, arch, modes);
+	  const struct gl_ld_limit *limit = linker_limit (k, arch, modes, libc);
 	  char *why_not = NULL;
 	  if (limit != NULL)
 	    strvec_push_own (&skipped, xasprintf ("%s: %s", ld_names[k],
@@ -327,7 +330,7 @@ linker_choose (const char *value, const char *origin,
   if (kind >= 0)
     {
       char *why_not = NULL;
-      const struct gl_ld_limit *limit = linker_limit (kind, arch, modes);
+      const struct gl_ld_limit *limit = linker_limit (kind, arch, modes, libc);
       if (check && limit != NULL)
 	return refuse (err, origin, value, limit, arch, mode);
       if (find_kind (kind, arch, ld, &why_not) != 0)
@@ -371,7 +374,7 @@ linker_choose (const char *value, const char *origin,
       linker_choice_free (ld);
       return -1;
     }
-  const struct gl_ld_limit *limit = linker_limit (ld->kind, arch, modes);
+  const struct gl_ld_limit *limit = linker_limit (ld->kind, arch, modes, libc);
   if (check && limit != NULL)
     {
       linker_choice_free (ld);

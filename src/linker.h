@@ -25,10 +25,11 @@ struct gl_ld_choice
 const char *linker_kind_name (enum gl_ld kind);
 
 /* The limit (arch/ data, or one that holds everywhere) that says KIND
-   breaks one of MODES (1 << enum gl_mode bits) on ARCH, or NULL.  */
+   breaks one of MODES (1 << enum gl_mode bits) on ARCH with the libc named
+   LIBC, or NULL.  LIBC NULL (not known): every limit holds.  */
 const struct gl_ld_limit *linker_limit (enum gl_ld kind,
 					const struct gl_arch *arch,
-					unsigned modes);
+					unsigned modes, const char *libc);
 
 /* Run PATH -V: which linker it is (never judged by its name), its version
    line, and whether it can link for ARCH.  */
@@ -46,13 +47,13 @@ const char *linker_request (const char *opt_linker, const char *env_linker,
 
 /* Choose the linker VALUE (from linker_request; ORIGIN says where it came
    from): bfd, gold, lld, mold, auto, or a program.  "auto" takes the
-   fastest installed linker that no limit forbids for MODES; a linker named
-   explicitly is refused when a limit forbids it, unless !CHECK.  MODE
-   names the mode in messages.  */
+   fastest installed linker that no limit forbids for MODES and LIBC (as
+   linker_limit); a linker named explicitly is refused when a limit
+   forbids it, unless !CHECK.  MODE names the mode in messages.  */
 int linker_choose (const char *value, const char *origin,
 		   const struct gl_arch *arch, unsigned modes,
-		   const char *mode, bool check, struct gl_ld_choice *ld,
-		   struct gl_error *err);
+		   const char *libc, const char *mode, bool check,
+		   struct gl_ld_choice *ld, struct gl_error *err);
 void linker_choice_free (struct gl_ld_choice *ld);
 
 /* Whether the driver may be given -v with linker LD for ARCH: gcc for

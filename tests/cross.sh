@@ -290,15 +290,6 @@ xlink () {
   esac > "$x_d/log" 2>&1
 }
 
-# The Go build ID cmd/link wrote into a go.o (its .note.go.buildid, the
-# note's whole description), or nothing when it has none.
-go_o_buildid () {
-  readelf -nW "$1" | perl -ne '
-    next unless /^\s*Go\s+0x([0-9a-f]+)\s+GO BUILDID\s+description data: ([0-9a-f ]*)/;
-    my ($size, @b) = (hex $1, split " ", $2);
-    die "a $size-byte note with " . @b . " bytes of description\n" if @b != $size;
-    print pack "C*", map { hex } @b;'
-}
 # What Go's tools read: go tool buildid (of the Go running the test, which
 # reads any architecture's ELF: it runs on this machine, GOARCH unset).
 XBUILDID=$(env -u GOARCH go tool -n buildid) || fail "no go tool buildid"
@@ -383,9 +374,11 @@ limits_of () {
     mold) printf '%s\t%s\n' STRIP_DEBUG "mold 1.10 drops the whole .symtab for -S (--strip-debug), which is to remove only the debug sections (rui314/mold#1080)" ;;
   esac
   perl -0777 -ne '
-    while (/LIMIT\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)/g) {
-      my ($ld, $m, $why) = (lc $1, $2, $3);
+    while (/LIMIT(?:_LIBC)?\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*(?:"(\w+)"\s*,\s*)?"((?:[^"\\]|\\.)*)"\s*\)/g) {
+      my ($ld, $m, $libc, $why) = (lc $1, $2, $3, $4);
       next if $ld ne $want;
+      # The cross tests link with glibc.
+      next if defined $libc && $libc ne "glibc";
       $m = "EXE PIE C_SHARED C_ARCHIVE SHARED PLUGIN EXE_LINKSHARED" if $m eq "ALL_MODES";
       $m =~ s/M\s*\(\s*(\w+)\s*\)/$1/g; $m =~ s/\s*\|\s*/ /g;
       print "$m\t$why\n";

@@ -236,6 +236,16 @@ peek_le () {
            read F, $b, $ARGV[2]; print unpack ($f{$ARGV[2]}, $b)' "$1" "$2" "$3"
 }
 
+# The Go build ID cmd/link wrote into a go.o (its .note.go.buildid, the
+# note's whole description), or nothing when it has none.
+go_o_buildid () {
+  readelf -nW "$1" | perl -ne '
+    next unless /^\s*Go\s+0x([0-9a-f]+)\s+GO BUILDID\s+description data: ([0-9a-f ]*)/;
+    my ($size, @b) = (hex $1, split " ", $2);
+    die "a $size-byte note with " . @b . " bytes of description\n" if @b != $size;
+    print pack "C*", map { hex } @b;'
+}
+
 # Which linker wrote OUT?  Each leaves its own mark: lld and mold a
 # .comment line, gold a .note.gnu.gold-version, bfd neither.
 made_by () {

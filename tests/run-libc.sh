@@ -74,6 +74,9 @@ link () {
 }
 
 GOLD_STATIC_PIE="gold-link: error: --linker=gold: gold cannot link amd64 static-pie: gold has no --no-dynamic-linker, which a static PIE needs"
+MOLD_GLIBC=$(sed -n '/LIMIT_LIBC (MOLD,/,/"),$/p' "$abs_srcdir/arch/amd64.def" | sed -n 's/^ *"\(.*\)"),$/\1/p')
+[ -n "$MOLD_GLIBC" ] || fail "no glibc mold limit in arch/amd64.def"
+XBUILDID=$(go tool -n buildid) || fail "no go tool buildid"
 LIMIT_NOTE="gold-link: note: use --linker=auto to pick a linker that works here, or --no-linker-check to try it anyway"
 for libc in glibc musl; do
   cc=$(cc_of $libc)
@@ -96,6 +99,10 @@ gold-link: note: link with -static for a static executable, or use a compiler th
 	w=$want
 	[ -n "$w" ] || [ $l/$libc/$kind != gold/glibc/static-pie ] || w="$GOLD_STATIC_PIE
 $LIMIT_NOTE"
+	m_name=$mode
+	[ $kind != static-pie ] || m_name=static-pie
+	[ -n "$w" ] || [ $l/$libc != mold/glibc ] || w="gold-link: error: --linker=mold: mold cannot link amd64 $m_name: $MOLD_GLIBC
+$LIMIT_NOTE"
 	if [ -n "$w" ]; then
 	  [ $status = 2 ] || { cat $d/log; fail "$d: exit $status, want the refusal"; }
 	  [ "$(grep '^gold-link: \(error\|note\): ' $d/log)" = "$w" ] \
@@ -111,7 +118,13 @@ $LIMIT_NOTE"
 	check_run $d/out || { cat $d/log $d/out; fail "$d: the program does not run: $(head -n 1 $d/out)"; }
 	why=$(judge $libc $kind $mode $d/prog)
 	[ -z "$why" ] || fail "$d: $why"
+	# Go's tools read its build ID: mold is refused with glibc, whose
+	# crt1.o has an 8-aligned .note.gnu.property, and right with musl.
+	"$XBUILDID" $d/prog > $d/buildid 2>&1 || :
+	[ "$(cat $d/buildid)" = "$(go_o_buildid $libc.$kind.$mode.d/go.o)" ] \
+	  || fail "$d: go tool buildid reads '$(head -c 60 $d/buildid | od -c | head -n 2)'"
 	by=$(made_by $d/prog)
+	[ $l != auto ] || [ $libc/$mode/$by != musl/exe/lld ] || fail "$d: auto passed over mold, which is right with musl"
 	note "$d: ok ($by): $(file -b $d/prog | sed 's/, BuildID.*//' | cut -c1-80)"
       done
     done

@@ -78,7 +78,7 @@ cell (const struct gl_arch *arch, const struct gl_libc *libc,
       if (k == LD_GOLD && arch->gold_target == NULL)
 	continue;
       const struct gl_ld_limit *l = linker_limit ((enum gl_ld) k, arch,
-						  1u << mode);
+						  1u << mode, libc->name);
       const char *name = linker_kind_name ((enum gl_ld) k);
       if (l != NULL)
 	printf (" ~~%s~~[^%zu]", name, footnote (l->why));
