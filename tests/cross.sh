@@ -373,17 +373,8 @@ limits_of () {
     gold) printf '%s\t%s\n' STATIC_PIE "gold has no --no-dynamic-linker, which a static PIE needs" ;;
     mold) printf '%s\t%s\n' STRIP_DEBUG "mold 1.10 drops the whole .symtab for -S (--strip-debug), which is to remove only the debug sections (rui314/mold#1080)" ;;
   esac
-  perl -0777 -ne '
-    while (/LIMIT(?:_LIBC)?\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*(?:"(\w+)"\s*,\s*)?"((?:[^"\\]|\\.)*)"\s*\)/g) {
-      my ($ld, $m, $libc, $why) = (lc $1, $2, $3, $4);
-      next if $ld ne $want;
-      # The cross tests link with glibc.
-      next if defined $libc && $libc ne "glibc";
-      $m = "EXE PIE C_SHARED C_ARCHIVE SHARED PLUGIN EXE_LINKSHARED" if $m eq "ALL_MODES";
-      $m =~ s/M\s*\(\s*(\w+)\s*\)/$1/g; $m =~ s/\s*\|\s*/ /g;
-      print "$m\t$why\n";
-    }
-    BEGIN { $want = shift @ARGV }' "$1" "$XDEF"
+  # The cross tests link with glibc.
+  arch_limits "$XDEF" "$1" glibc
 }
 # expected_refusal LINKER MODE: the error line gold-link must give when it
 # refuses LINKER for MODE, or nothing where no limit applies.

@@ -246,6 +246,23 @@ go_o_buildid () {
     print pack "C*", map { hex } @b;'
 }
 
+# arch_limits DEF LINKER [LIBC]: the limits of the arch file DEF on LINKER
+# for a link with LIBC (default glibc), one "MODES<TAB>WHY" line each, in
+# the file's order; MODES are the mode names of M(...) (EXE PIE ...), all
+# of them for ALL_MODES.  A LIMIT_LIBC holds for its libc only.
+arch_limits () {
+  perl -0777 -ne '
+    while (/LIMIT(?:_LIBC)?\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*(?:"(\w+)"\s*,\s*)?"((?:[^"\\]|\\.)*)"\s*\)/g) {
+      my ($ld, $m, $libc, $why) = (lc $1, $2, $3, $4);
+      next if $ld ne $want;
+      next if defined $libc && $libc ne $want_libc;
+      $m = "EXE PIE C_SHARED C_ARCHIVE SHARED PLUGIN EXE_LINKSHARED" if $m eq "ALL_MODES";
+      $m =~ s/M\s*\(\s*(\w+)\s*\)/$1/g; $m =~ s/\s*\|\s*/ /g;
+      print "$m\t$why\n";
+    }
+    BEGIN { ($want, $want_libc) = (shift @ARGV, shift @ARGV) }' "$2" "${3:-glibc}" "$1"
+}
+
 # Which linker wrote OUT?  Each leaves its own mark: lld and mold a
 # .comment line, gold a .note.gnu.gold-version, bfd neither.
 made_by () {

@@ -90,9 +90,10 @@ done
 [ -n "$cxxobj" ] || fail "no host object defines cxx_join"
 "$GOLD_LINK" --dry-run -o out/x @cxx.rsp | grep -q '^g++ ' || fail "--dry-run does not show g++"
 # --direct: the raw linker gets the C++ runtime and libm from gold-link,
-# with every linker.
+# with every linker (mold forced: the limit it has here is about Go's
+# build ID, not what this checks).
 for ld in bfd gold lld mold; do
-  "$GOLD_LINK" --direct --linker=$ld -o prog-direct-$ld @cxx.rsp > direct-$ld.log 2>&1 \
+  "$GOLD_LINK" --direct --linker=$ld --no-linker-check -o prog-direct-$ld @cxx.rsp > direct-$ld.log 2>&1 \
     || { cat direct-$ld.log; fail "--direct --linker=$ld failed"; }
   ran prog-direct-$ld
 done
@@ -168,7 +169,7 @@ rm -rf "$kept"
 for ld in lld mold; do
   command -v "ld.$ld" > /dev/null 2>&1 || command -v "$ld" > /dev/null 2>&1 || continue
   set +e
-  "$GOLD_LINK" --linker=$ld -o out/prog-lib @lib.rsp > /dev/null 2> $ld.err
+  "$GOLD_LINK" --linker=$ld --no-linker-check -o out/prog-lib @lib.rsp > /dev/null 2> $ld.err
   set -e
   grep -qx "gold-link: error: out/prog-lib: undefined C++ runtime symbols: 'operator delete(void\*, unsigned long)' and 'operator new(unsigned long)': gcc does not link the C++ runtime" $ld.err \
     || { cat $ld.err; fail "$ld: no C++ error"; }

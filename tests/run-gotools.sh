@@ -59,13 +59,9 @@ printable () { perl -0777 -pe 's/\n\z//; s/(["\\])/\\$1/g; s/([^\x20-\x7e])/spri
 # entry naming it), or nothing.  src/linker.c's limits that hold
 # everywhere do not concern these modes (no -w, so no -Wl,-S).
 limit_why () {
-  perl -0777 -ne '
-    while (/LIMIT\s*\(\s*(\w+)\s*,\s*([^"]*?)\s*,\s*"((?:[^"\\]|\\.)*)"\s*\)/g) {
-      my ($ld, $m, $why) = (lc $1, $2, $3);
-      next if $ld ne $want;
-      if ($m eq "ALL_MODES" || $m =~ /M\s*\(\s*$bit\s*\)/) { print "$why\n"; last }
-    }
-    BEGIN { ($want, $bit) = splice @ARGV, 0, 2 }' "$1" "$2" "$XDEF"
+  arch_limits "$XDEF" "$1" glibc | while IFS='	' read -r w_modes w_why; do
+    case " $w_modes " in *" $2 "*) printf '%s\n' "$w_why"; break ;; esac
+  done
 }
 mode_bit () { case $1 in exe) echo EXE ;; pie) echo PIE ;; c-shared) echo C_SHARED ;; plugin) echo PLUGIN ;; esac; }
 

@@ -74,7 +74,8 @@ link () {
 }
 
 GOLD_STATIC_PIE="gold-link: error: --linker=gold: gold cannot link amd64 static-pie: gold has no --no-dynamic-linker, which a static PIE needs"
-MOLD_GLIBC=$(sed -n '/LIMIT_LIBC (MOLD,/,/"),$/p' "$abs_srcdir/arch/amd64.def" | sed -n 's/^ *"\(.*\)"),$/\1/p')
+MOLD_GLIBC=$(arch_limits "$abs_srcdir/arch/amd64.def" mold glibc | sed -n 's/^[^	]*EXE[^	]*	//p')
+[ -z "$(arch_limits "$abs_srcdir/arch/amd64.def" mold musl)" ] || fail "arch/amd64.def limits mold with musl"
 [ -n "$MOLD_GLIBC" ] || fail "no glibc mold limit in arch/amd64.def"
 XBUILDID=$(go tool -n buildid) || fail "no go tool buildid"
 LIMIT_NOTE="gold-link: note: use --linker=auto to pick a linker that works here, or --no-linker-check to try it anyway"
