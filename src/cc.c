@@ -6,22 +6,8 @@
 #include "cc.h"
 #include "run.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-static void
-note (struct strvec *notes, const char *fmt, ...)
-  __attribute__ ((format (printf, 2, 3)));
-
-static void
-note (struct strvec *notes, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  strvec_push_own (notes, xvasprintf (fmt, ap));
-  va_end (ap);
-}
 
 /* Is the first word of CC this very program?  cmd/go exports CC to the
    link, and a user may set CC=gold-link: never run ourselves.  */
@@ -105,7 +91,7 @@ cc_suits (const struct strvec *words, const struct gl_arch *arch,
   if (*triplet == NULL)
     {
       if (arch != NULL)
-	note (notes, "compiler: '%s -dumpmachine' gave no target: its target "
+	strvec_pushf (notes, "compiler: '%s -dumpmachine' gave no target: its target "
 	      "is not checked against %s", words->v[0], arch->goarch);
       return true;
     }
@@ -115,8 +101,8 @@ cc_suits (const struct strvec *words, const struct gl_arch *arch,
   if (strstr (*triplet, "-linux") != NULL && arch_cc_targets (arch, *triplet))
     {
       char *line = run_format_command (words->v);
-      note (notes, "compiler: %s (%s) targets %s, for %s", line, origin,
-	    *triplet, arch->goarch);
+      strvec_pushf (notes, "compiler: %s (%s) targets %s, for %s", line,
+		    origin, *triplet, arch->goarch);
       free (line);
       free (*triplet);
       *triplet = NULL;
@@ -183,7 +169,7 @@ cc_choose (const char *opt_cc, const struct gl_arch *arch,
       if (words->n > 0 && cc_suits (words, arch, "CC", &triplet, notes))
 	goto out;
       if (triplet != NULL)
-	note (notes, "compiler: CC (%s) targets %s, not %s: looking for %s's "
+	strvec_pushf (notes, "compiler: CC (%s) targets %s, not %s: looking for %s's "
 	      "compiler", cc, triplet, arch->goarch, arch->goarch);
     }
   words_set (words, "");
@@ -358,12 +344,12 @@ cc_choose_cxx (const struct strvec *cc, const char *why_cc,
 	  *why = "CXX, the compiler's C++ driver";
 	  return CC_CXX_FOUND;
 	}
-      note (notes, "compiler: CXX (%s) targets %s, not %s: not linking "
-	    "through it", env, triplet, arch->goarch);
+      strvec_pushf (notes, "compiler: CXX (%s) targets %s, not %s: not "
+		    "linking through it", env, triplet, arch->goarch);
       free (triplet);
     }
   else if (!same && env != NULL && env[0] != '\0')
-    note (notes, "compiler: CXX (%s) is not %s, the C++ driver of %s: "
+    strvec_pushf (notes, "compiler: CXX (%s) is not %s, the C++ driver of %s: "
 	  "not linking through it", env, mapped, cc->v[compiler_word (cc)]);
   strvec_free (&words);
   if (!on_path (mapped))

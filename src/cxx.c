@@ -11,22 +11,9 @@
 #include "run.h"
 
 #include <gelf.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void note (struct strvec *notes, const char *fmt, ...)
-  __attribute__ ((format (printf, 2, 3)));
-
-static void
-note (struct strvec *notes, const char *fmt, ...)
-{
-  va_list ap;
-  va_start (ap, fmt);
-  strvec_push_own (notes, xvasprintf (fmt, ap));
-  va_end (ap);
-}
 
 static bool
 starts (const char *s, const char *prefix)
@@ -434,7 +421,7 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
   if (need.file == NULL)
     {
       if (need.objects + need.archives > 0)
-	note (notes, "C++ runtime: not needed: no C++ runtime symbol in the "
+	strvec_pushf (notes, "C++ runtime: not needed: no C++ runtime symbol in the "
 	      "symbol tables of %zu object%s and the indexes of %zu "
 	      "archive%s", need.objects, need.objects == 1 ? "" : "s",
 	      need.archives, need.archives == 1 ? "" : "s");
@@ -444,11 +431,11 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
     : xasprintf (" and %zu more C++ runtime symbol%s", need.more,
 		 need.more == 1 ? "" : "s");
   if (need.in_index)
-    note (notes, "C++ runtime: needed: %s defines %s, as C++ code built "
-	  "against %s does", need.file, need.symbol,
+    strvec_pushf (notes, "C++ runtime: needed: %s defines %s, as C++ code "
+		  "built against %s does", need.file, need.symbol,
 	  need.libcxx ? "libc++" : "the C++ runtime");
   else
-    note (notes, "C++ runtime: needed: %s references %s (%s)%s",
+    strvec_pushf (notes, "C++ runtime: needed: %s references %s (%s)%s",
 	  need.file, need.symbol, cxx_what_name (need.what), more);
   free (more);
 
@@ -457,14 +444,14 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
   switch (cc_choose_cxx (cc, *why, arch, &cxx, &cxx_why, notes))
     {
     case CC_CXX_ALREADY:
-      note (notes, "compiler: %s is a C++ driver: it links the C++ runtime",
-	    cc->v[0]);
+      strvec_pushf (notes, "compiler: %s is a C++ driver: it links the C++ "
+		    "runtime", cc->v[0]);
       break;
     case CC_CXX_FOUND:
       {
 	char *was = run_format_command (cc->v), *now
 	  = run_format_command (cxx.v);
-	note (notes, "compiler: %s (%s) instead of %s: it links the C++ "
+	strvec_pushf (notes, "compiler: %s (%s) instead of %s: it links the C++ "
 	      "runtime", now, cxx_why, was);
 	free (was);
 	free (now);
@@ -475,7 +462,7 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
 	break;
       }
     case CC_CXX_UNKNOWN:
-      note (notes, "compiler: no C++ driver is known for %s: linking "
+      strvec_pushf (notes, "compiler: no C++ driver is known for %s: linking "
 	    "through it as it is", cc->v[0]);
       break;
     case CC_CXX_MISSING:
@@ -488,7 +475,7 @@ cxx_choose (const struct inputs *ins, const struct strvec *driver,
 	const char *c = cc->v[k], *missing = cxx.v[k];
 	if (lib != NULL)
 	  {
-	    note (notes, "compiler: %s, the C++ driver of %s, is not there; "
+	    strvec_pushf (notes, "compiler: %s, the C++ driver of %s, is not there; "
 		  "the command names %s: linking through %s", missing, c, lib,
 		  c);
 	    break;

@@ -107,6 +107,15 @@ strvec_push_own (struct strvec *sv, char *s)
 }
 
 void
+strvec_pushf (struct strvec *sv, const char *fmt, ...)
+{
+  va_list ap;
+  va_start (ap, fmt);
+  strvec_push_own (sv, xvasprintf (fmt, ap));
+  va_end (ap);
+}
+
+void
 strvec_push (struct strvec *sv, const char *s)
 {
   strvec_push_own (sv, xstrdup (s));

@@ -24,6 +24,9 @@ struct strvec
 void strvec_init (struct strvec *sv);
 void strvec_push (struct strvec *sv, const char *s);
 void strvec_push_own (struct strvec *sv, char *s);
+/* Push a string made as printf makes it.  */
+void strvec_pushf (struct strvec *sv, const char *fmt, ...)
+  __attribute__ ((format (printf, 2, 3)));
 void strvec_append (struct strvec *sv, const struct strvec *from);
 /* Push the blank-separated words of S ("gcc -m32") one by one.  */
 void strvec_push_words (struct strvec *sv, const char *s);
