@@ -8,7 +8,7 @@ nm "$GOLD_LINK_UNIT/test-cmdline" | grep -q __asan_init \
   && skip "the unit tests are built with AddressSanitizer"
 # A directory of stand-ins that run each unit program under valgrind.
 mkdir vg
-for t in test-cmdline test-tls test-arfile test-run test-crt test-rspfile test-mode test-direct test-linker test-diag; do
+for t in test-cmdline test-tls test-arfile test-run test-crt test-rspfile test-mode test-direct test-linker test-diag test-cxx test-libc; do
   cat > vg/$t <<SH
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
@@ -18,7 +18,7 @@ exec valgrind -q --error-exitcode=99 --leak-check=full \\
 SH
   chmod +x vg/$t
 done
-for s in unit-cmdline unit-tls unit-arfile unit-run unit-rspfile crt unit-mode unit-direct unit-linker; do
+for s in unit-cmdline unit-tls unit-arfile unit-run unit-rspfile crt unit-mode unit-direct unit-linker unit-diag unit-cxx unit-libc; do
   GOLD_LINK_UNIT="$WORK/vg" sh "$abs_srcdir/tests/run-$s.sh" > $s.log 2>&1 \
     || { tail -20 $s.log; cat "$WORK"/*.vg; fail "run-$s.sh under valgrind"; }
   note "run-$s.sh: clean under valgrind"
