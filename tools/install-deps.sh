@@ -21,6 +21,15 @@ $SUDO apt-get install -y -q --no-install-recommends \
   gcc-12-aarch64-linux-gnu libc6-dev-arm64-cross gcc-12-multilib libc6-i386 qemu-user
 # C++ host objects for arm64 (tests/run-cxx-arm64.sh): the cross g++.
 $SUDO apt-get install -y -q --no-install-recommends g++-12-aarch64-linux-gnu
+# musl (tests/run-libc.sh): musl-gcc for amd64; for arm64
+# (tests/run-libc-arm64.sh) Debian's arm64 musl-dev, whose specs file turns
+# the cross gcc into a musl compiler, and its loader for qemu-aarch64.
+$SUDO apt-get install -y -q --no-install-recommends musl-tools
+case " $(dpkg --print-foreign-architectures | tr '\n' ' ') " in
+  *" arm64 "*) ;;
+  *) $SUDO dpkg --add-architecture arm64 && $SUDO apt-get update -q ;;
+esac
+$SUDO apt-get install -y -q --no-install-recommends musl-dev:arm64
 # Go 1.27.3 for make check GO=1.27.3: the go command (1.21+) fetches it as
 # a module into its module cache; Go 1.19 is Debian's golang-go above.
 if command -v go > /dev/null 2>&1; then
