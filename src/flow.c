@@ -16,6 +16,7 @@
 #include "stage.h"
 #include "tls.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -627,6 +628,7 @@ keep_command (struct link *l)
 static int
 step_command (struct link *l)
 {
+  const char *tmpdir;
   if (l->opt.dry_run)
     {
       if (command_build (l, "$STAGING/bin", l->output, &l->cmd,
@@ -639,9 +641,15 @@ step_command (struct link *l)
   if ((!l->opt.direct
        && stage_linker_dir (linker_kind_name (l->ld.kind), l->ld.path,
 			    &l->ld_dir, &l->err) != 0)
+      || stage_dir (&tmpdir, &l->err) != 0
       || output_begin (&l->out, l->output, false, &l->err) != 0
       || command_build (l, l->ld_dir, l->out.tmp, &l->cmd, &l->err) != 0)
     return -1;
+  /* What the driver and the linker leave in TMPDIR (gcc's temporary
+     files; the symbolizer input of an lld that dies, as on a full disk)
+     goes to the staging directory, and is removed with it.  */
+  if (setenv ("TMPDIR", tmpdir, 1) != 0)
+    return gl_error_errno (&l->err, NULL, errno, "cannot set TMPDIR");
   tell_command (l, &l->cmd);
   if (l->opt.keep_temps && keep_command (l) != 0)
     return -1;

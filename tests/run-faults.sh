@@ -68,6 +68,23 @@ else
   note "cannot mount a tmpfs here: a full file system is tested with ulimit -f only"
 fi
 check_clean "full disk"
+
+# A linker that leaves a file in TMPDIR and fails, as lld does when it
+# dies writing to a full disk (its symbolizer input): gold-link runs the
+# driver and the linker with its staging directory as TMPDIR, so nothing
+# is left, through gcc and with --direct.
+cat > litterld <<'SH'
+#!/bin/sh
+case " $* " in *" -V "*) exec ld.bfd "$@" ;; esac
+echo crash > "${TMPDIR:-/tmp}/symbolizer-input-$$"
+echo "litterld: crashed" >&2
+exit 1
+SH
+chmod +x litterld
+for how in "" --direct; do
+  expect_fail 1 "litterld: crashed" "$GOLD_LINK" $how --linker="$WORK/litterld" -o out/prog t/go.o t/0*.o -lpthread
+  check_clean "a linker that leaves a file in TMPDIR${how:+ ($how)}"
+done
 sums > after
 cmp -s before after || fail "an input changed"
 
