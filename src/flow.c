@@ -10,6 +10,7 @@
 #include "cc.h"
 #include "command.h"
 #include "cxx.h"
+#include "explain.h"
 #include "libc.h"
 #include "rspfile.h"
 #include "run.h"
@@ -335,8 +336,29 @@ is_host_object (const struct link *l, size_t k)
 static int
 step_stage_host_objects (struct link *l)
 {
-  if (l->opt.no_stage || l->opt.dry_run)
+  bool stage = !l->opt.no_stage && !l->opt.dry_run;
+  if (!stage && !l->opt.verbose)
     return STEP_NEXT;
+  /* Where each host object comes from (explain.c): told with -v, and
+     the name it is staged under, which the linkers' messages show.  */
+  struct explain origins = { 0 };
+  if (explain_origins (&l->ins, &origins, &l->err) != 0)
+    {
+      explain_free (&origins);
+      return -1;
+    }
+  for (size_t k = 0; k < l->ins.n; k++)
+    {
+      char *what = explain_describe (&origins, k);
+      if (what != NULL)
+	note (l, "host object %s: %s", l->ins.v[k].path, what);
+      free (what);
+    }
+  if (!stage)
+    {
+      explain_free (&origins);
+      return STEP_NEXT;
+    }
   const struct cmdline *cl = &l->cl;
   size_t count = 0, runs = 0;
   for (size_t k = 0; k < cl->noperands; k++)
@@ -350,12 +372,20 @@ step_stage_host_objects (struct link *l)
 	end++;
       const char *dir;
       if (stage_dir (&dir, &l->err) != 0)
-	return -1;
+	{
+	  explain_free (&origins);
+	  return -1;
+	}
       struct ar_set set = { 0 };
       char *path = xasprintf ("%s/hostobj%zu.a", dir, runs++);
       int rc = 0;
       for (size_t j = k; j < end && rc == 0; j++)
-	rc = ar_set_add_file (&set, l->ins.v[j].path, &l->err);
+	if ((rc = ar_set_add_file (&set, l->ins.v[j].path, &l->err)) == 0)
+	  {
+	    free (set.v[set.n - 1].name);
+	    set.v[set.n - 1].name = explain_member_name (&origins, j,
+							 l->ins.v[j].path);
+	  }
       if (rc == 0)
 	{
 	  stage_add_staged (path);
@@ -372,10 +402,14 @@ step_stage_host_objects (struct link *l)
 	}
       free (path);
       if (rc != 0)
-	return -1;
+	{
+	  explain_free (&origins);
+	  return -1;
+	}
       count += end - k;
       k = end - 1;
     }
+  explain_free (&origins);
   if (count > 0)
     note (l, "staging: %zu host object%s archived, linked whole", count,
 	  count == 1 ? "" : "s");
@@ -521,11 +555,14 @@ step_cxx (struct link *l)
   return rc != 0 ? -1 : STEP_NEXT;
 }
 
-/* A line of the linker's stderr: told on as it is, and watched.  */
+/* A line of the linker's stderr: told on as it is, and watched for the
+   C++ runtime (cxx.c) and for what explain.c tells in terms of the
+   source.  */
 struct watching
 {
   struct link *l;
   struct cxx_watch watch;
+  struct explain_watch explain;
 };
 
 static void
@@ -534,6 +571,27 @@ watch_line (const char *line, size_t len, void *arg)
   struct watching *w = arg;
   tell (w->l, LINK_OUTPUT, NULL, line);
   cxx_watch_line (&w->watch, line, len);
+  explain_watch_line (&w->explain, line, len);
+}
+
+/* After the command failed with STATUS: the error that says why, after
+   the linker's own lines, when one of the watches can tell; its status
+   stays the linker's.  */
+static bool
+watch_explain (struct watching *w, int status)
+{
+  struct link *l = w->l;
+  struct explain_link what = {
+    .ins = &l->ins, .cc = l->cc.n > 0 ? l->cc.v[0] : "the compiler",
+    .fuse_ld = l->cl.fuse_ld, .output = l->output
+  };
+  /* A link names the linker gold-link chose.  */
+  if (l->ld.version != NULL && !l->opt.direct)
+    what.fuse_ld = linker_kind_name (l->ld.kind);
+  if (status <= 0 || status >= 128)
+    return false;
+  return cxx_watch_explain (&w->watch, &l->cc, l->output, status, &l->err)
+    || explain_watch_explain (&w->explain, &what, status, &l->err);
 }
 
 /* The linker (SPEC "Linkers"): asked for by --linker, GOLD_LINK_LINKER,
@@ -664,12 +722,13 @@ step_run (struct link *l)
   /* Without a tell, nothing could pass the linker's stderr on.  */
   struct watching w = { .l = l };
   cxx_watch_init (&w.watch);
+  explain_watch_init (&w.explain);
   int status = run_and_report (l, &l->cmd, !l->opt.direct,
 			       l->tell != NULL ? watch_line : NULL, &w);
-  if (status > 0 && status < 128
-      && cxx_watch_explain (&w.watch, &l->cc, l->output, status, &l->err))
+  if (watch_explain (&w, status))
     status = -1;
   cxx_watch_free (&w.watch);
+  explain_watch_free (&w.explain);
   if (status == 0 && stage_caught_signal () == 0)
     {
       if (access (l->out.tmp, F_OK) != 0 && !l->out.in_place)
@@ -721,7 +780,20 @@ pass_through (struct link *l)
   if (l->opt.verbose)
     strvec_push (&l->cmd, "-v");
   tell_command (l, &l->cmd);
-  return l->opt.dry_run ? 0 : run_and_report (l, &l->cmd, true, NULL, NULL);
+  if (l->opt.dry_run)
+    return 0;
+  /* A probe whose -fuse-ld= names a linker that is not there fails: the
+     compiler's lines pass, then gold-link's error (explain.c).  */
+  struct watching w = { .l = l };
+  cxx_watch_init (&w.watch);
+  explain_watch_init (&w.explain);
+  int status = run_and_report (l, &l->cmd, true,
+			       l->tell != NULL ? watch_line : NULL, &w);
+  if (watch_explain (&w, status))
+    status = -1;
+  cxx_watch_free (&w.watch);
+  explain_watch_free (&w.explain);
+  return status;
 }
 
 /* gold-link-ar beside gold-link's own executable, or NULL.  */
