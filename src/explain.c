@@ -520,8 +520,8 @@ explain_no_linker (const struct explain_watch *w,
     }
   else
     {
-      gl_error_set (err, status, option, NULL, "%s cannot find %s: the "
-		    "linker is not installed", link->cc, program);
+      gl_error_set (err, status, option, NULL, "%s cannot find %s: it is "
+		    "not installed, or not on PATH", link->cc, program);
       gl_error_note (err, "install it (Debian: %s), or pick an installed "
 		     "linker with --linker= (--linker=auto picks one)",
 		     strcmp (link->fuse_ld, "lld") == 0 ? "lld"
