@@ -15,7 +15,9 @@ grep -q "staging: $n host objects archived, linked whole" v.log || { cat v.log; 
 grep -q 'run: gcc .* t/go.o -Wl,--whole-archive .*/hostobj0.a -Wl,--no-whole-archive -lpthread' v.log \
   || { cat v.log; fail "archive not linked whole in place of the objects"; }
 kept=$(sed -n 's/^gold-link: kept the staging directory //p' v.log)
-[ "$(ar t "$kept/hostobj0.a" | tr '\n' ' ')" = "$(cd t && ls 0*.o | tr '\n' ' ')" ] || fail "members differ"
+# Members are named by cmd/link's name and the origin (explain.c):
+# 000002-PKG-FILE.o.
+[ "$(ar t "$kept/hostobj0.a" | sed 's/-.*\.o$/.o/' | tr '\n' ' ')" = "$(cd t && ls 0*.o | tr '\n' ' ')" ] || fail "members differ"
 ar tv "$kept/hostobj0.a" | grep -qv ' 0/0 .*Jan  1 00:00 1970 ' && fail "staged archive not deterministic"
 ./staged | grep -q 'callback 41' || fail "staged output broken"
 ! grep -a -q "$kept" staged || fail "the staging path is in the output"
