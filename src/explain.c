@@ -199,9 +199,8 @@ package_of_hash (const char *str, size_t size, const char *hash)
   return NULL;
 }
 
-int
-explain_origins (const struct inputs *ins, struct explain *x,
-		 struct gl_error *err)
+void
+explain_origins (const struct inputs *ins, struct explain *x)
 {
   x->n = ins->n;
   x->v = xcalloc (ins->n + 1, sizeof *x->v);
@@ -211,8 +210,9 @@ explain_origins (const struct inputs *ins, struct explain *x,
       if (in->kind != INPUT_OBJECT || in->go)
 	continue;
       x->v[i].host = true;
-      if (read_object (in->path, &x->v[i], NULL, NULL, err) != 0)
-	return -1;
+      struct gl_error ignored = { 0 };
+      if (read_object (in->path, &x->v[i], NULL, NULL, &ignored) != 0)
+	gl_error_clear (&ignored);
     }
 
   size_t strsize = 0;
@@ -255,7 +255,6 @@ explain_origins (const struct inputs *ins, struct explain *x,
       free (package);
       i = end;
     }
-  return 0;
 }
 
 void
@@ -695,12 +694,9 @@ explain_watch_explain (const struct explain_watch *w,
   if (w->undefined.n == 0 && w->pic.n == 0)
     return false;
   struct explain x = { 0 };
-  struct gl_error ignored = { 0 };
-  bool told = false;
-  if (explain_origins (link->ins, &x, &ignored) == 0)
-    told = explain_undefined (w, link, &x, status, err)
-      || explain_pic (w, link, &x, status, err);
-  gl_error_clear (&ignored);
+  explain_origins (link->ins, &x);
+  bool told = explain_undefined (w, link, &x, status, err)
+    || explain_pic (w, link, &x, status, err);
   explain_free (&x);
   return told;
 }

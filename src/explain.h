@@ -37,9 +37,9 @@ struct explain
    the package (cmd/cgo names PKG._cgo_HASH_Cfunc_F there); an object
    without the hash belongs to the package of the cgo objects around it
    (cmd/link copies each package's objects together, _cgo_export.c
-   first).  -1 with ERR set when an object cannot be read again.  */
-int explain_origins (const struct inputs *ins, struct explain *x,
-		     struct gl_error *err);
+   first).  Best effort: an object that cannot be read is left unknown
+   (the step that reads it for the link reports it).  */
+void explain_origins (const struct inputs *ins, struct explain *x);
 void explain_free (struct explain *x);
 
 /* What input K is, for -v and errors (malloc'd): "cgo code of package P

@@ -342,11 +342,7 @@ step_stage_host_objects (struct link *l)
   /* Where each host object comes from (explain.c): told with -v, and
      the name it is staged under, which the linkers' messages show.  */
   struct explain origins = { 0 };
-  if (explain_origins (&l->ins, &origins, &l->err) != 0)
-    {
-      explain_free (&origins);
-      return -1;
-    }
+  explain_origins (&l->ins, &origins);
   for (size_t k = 0; k < l->ins.n; k++)
     {
       char *what = explain_describe (&origins, k);
