@@ -62,6 +62,16 @@ grep -q "^gold-link: host object .*/0[0-9]*\.o: cgo code of package runtime/cgo 
   || { cat v.err; fail "-v does not name runtime/cgo's objects"; }
 kept=$(sed -n 's/^gold-link: kept the staging directory //p' v.err)
 [ -n "$kept" ] || { cat v.err; fail "no kept staging directory"; }
+# clang writes the same symbols.
+if command -v clang > /dev/null 2>&1; then
+  REC=$WORK/clang.rsp CC=clang go build -o out/prog -ldflags="-linkmode=external -extld=$WORK/rec -extldflags=-v" ./explain/prog \
+    > clang-build.log 2>&1 && fail "clang: a program with undefined C functions linked"
+  chelper=$(obj clang.d helper.c)
+  grep -qxF "gold-link: host object $chelper: cgo code of package $pkg from helper.c" clang-build.log \
+    || { cat clang-build.log; fail "clang: -v does not name helper.c's package"; }
+  grep -qF ": undefined C symbols: 'missing_in_helper' (helper.c of package $pkg, ${chelper##*/})" clang-build.log \
+    || { cat clang-build.log; fail "clang: no error naming the package"; }
+fi
 members=$(ar t "$kept/hostobj0.a")
 for m in "$(basename "$export0" .o)-gltest_explain_nolib-_cgo_export.c.o" \
   "$(basename "$cgo2" .o)-gltest_explain_nolib-nolib.cgo2.c.o" \
