@@ -73,12 +73,13 @@ lookup (const struct strvec *sv, const char *name)
 }
 
 /* An ELF object's symbol table: the first STT_FILE name, a cgo hash,
-   whether it defines x_cgo_init; and, when UNDEF is not NULL, its strong
-   undefined symbols that WANT (sorted) holds.  */
+   whether it defines x_cgo_init, whether it defines a name of cmd/cgo's
+   or runtime/cgo's (_cgo_..., x_cgo_...); and, where DEF and UNDEF are
+   not NULL, the global symbols it defines and its strong undefined
+   ones.  */
 static int
 read_object (const char *path, struct explain_origin *o,
-	     const struct strvec *want, struct strvec *undef,
-	     struct gl_error *err)
+	     struct strvec *def, struct strvec *undef, struct gl_error *err)
 {
   struct stat st;
   int fd = gl_open_regular (path, &st, err);
@@ -123,12 +124,16 @@ read_object (const char *path, struct explain_origin *o,
       if (o->hash[0] == '\0' && !cgo_hash (name, "_cgo_", o->hash))
 	cgo_hash (name, "_cgoexp_", o->hash);
       bool undefined = sym.st_shndx == SHN_UNDEF;
+      int bind = GELF_ST_BIND (sym.st_info);
+      if (undefined ? bind != STB_GLOBAL
+	  : bind != STB_GLOBAL && bind != STB_WEAK)
+	continue;
       if (!undefined && strcmp (name, "x_cgo_init") == 0)
 	o->runtime_cgo = true;
-      if (undef != NULL && undefined
-	  && GELF_ST_BIND (sym.st_info) == STB_GLOBAL
-	  && lookup (want, name) != NULL)
-	strvec_push (undef, name);
+      if (!undefined && (starts (name, "_cgo_") || starts (name, "x_cgo_")))
+	o->cgo_names = true;
+      if (undefined ? undef != NULL : def != NULL)
+	strvec_push (undefined ? undef : def, name);
     }
 
 out:
@@ -199,20 +204,74 @@ package_of_hash (const char *str, size_t size, const char *hash)
   return NULL;
 }
 
+/* The largest group whose references are followed (each object of it
+   against each other).  */
+#define EXPLAIN_GROUP_MAX 1024
+
+/* The symbols of one host object while its group is worked out.  */
+struct object_syms
+{
+  struct strvec def, undef;	/* DEF sorted */
+  bool in;			/* shown to be the group's package's */
+};
+
+/* Does A reference a symbol B defines?  */
+static bool
+references (const struct object_syms *a, const struct object_syms *b)
+{
+  for (size_t i = 0; i < a->undef.n; i++)
+    if (lookup (&b->def, a->undef.v[i]) != NULL)
+      return true;
+  return false;
+}
+
+/* Which objects of the group I..END-1 are the package's: cmd/cgo's own
+   (_cgo_export.c, x.cgo2.c, those defining _cgo_ or x_cgo_ names), and
+   those defining what they reference, and so on.  An object nothing
+   of the package references (a .syso of a package without cgo, which
+   cmd/link copies after the objects before it) is not claimed.  */
+static void
+group_members (const struct explain *x, struct object_syms *s, size_t i,
+	       size_t end)
+{
+  for (size_t j = i; j < end; j++)
+    {
+      const struct explain_origin *o = &x->v[j];
+      s[j].in = o->cgo_names
+	|| (o->file != NULL && (strcmp (o->file, "_cgo_export.c") == 0
+				|| ends (o->file, ".cgo2.c")));
+    }
+  if (end - i > EXPLAIN_GROUP_MAX)
+    return;
+  for (bool more = true; more;)
+    {
+      more = false;
+      for (size_t j = i; j < end; j++)
+	for (size_t k = i; k < end && !s[j].in; k++)
+	  if (s[k].in && references (&s[k], &s[j]))
+	    s[j].in = more = true;
+    }
+}
+
 void
 explain_origins (const struct inputs *ins, struct explain *x)
 {
   x->n = ins->n;
   x->v = xcalloc (ins->n + 1, sizeof *x->v);
+  struct object_syms *s = xcalloc (ins->n + 1, sizeof *s);
   for (size_t i = 0; i < ins->n; i++)
     {
       const struct input *in = &ins->v[i];
+      strvec_init (&s[i].def);
+      strvec_init (&s[i].undef);
       if (in->kind != INPUT_OBJECT || in->go)
 	continue;
       x->v[i].host = true;
       struct gl_error ignored = { 0 };
-      if (read_object (in->path, &x->v[i], NULL, NULL, &ignored) != 0)
+      if (read_object (in->path, &x->v[i], &s[i].def, &s[i].undef,
+		       &ignored) != 0)
 	gl_error_clear (&ignored);
+      qsort (s[i].def.v, s[i].def.n, sizeof (char *), compare_names);
     }
 
   size_t strsize = 0;
@@ -244,17 +303,26 @@ explain_origins (const struct inputs *ins, struct explain *x)
       char *package = runtime_cgo ? xstrdup ("runtime/cgo")
 	: hash != NULL && str != NULL ? package_of_hash (str, strsize, hash)
 	: NULL;
+      if (package != NULL)
+	group_members (x, s, i, end);
       for (size_t j = i; j < end && package != NULL; j++)
 	{
 	  /* An object's own hash names its own package.  */
 	  char *own = x->v[j].hash[0] != '\0' && str != NULL && !runtime_cgo
 	    && strcmp (x->v[j].hash, hash) != 0
 	    ? package_of_hash (str, strsize, x->v[j].hash) : NULL;
-	  x->v[j].package = own != NULL ? own : xstrdup (package);
+	  x->v[j].package = own != NULL ? own
+	    : s[j].in ? xstrdup (package) : NULL;
 	}
       free (package);
       i = end;
     }
+  for (size_t i = 0; i < ins->n; i++)
+    {
+      strvec_free (&s[i].def);
+      strvec_free (&s[i].undef);
+    }
+  free (s);
 }
 
 void
@@ -559,10 +627,12 @@ explain_undefined (const struct explain_watch *w,
       struct strvec undef = { 0 };
       struct gl_error ignored = { 0 };
       strvec_init (&undef);
-      if (read_object (ins->v[i].path, &scratch, &w->undefined, &undef,
+      if (read_object (ins->v[i].path, &scratch, NULL, &undef,
 		       &ignored) == 0)
 	for (size_t j = 0; j < undef.n; j++)
 	  {
+	    if (lookup (&w->undefined, undef.v[j]) == NULL)
+	      continue;
 	    bool seen = false;
 	    for (size_t r = 0; r < nrefs && !seen; r++)
 	      seen = strcmp (refs[r].symbol, undef.v[j]) == 0;

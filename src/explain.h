@@ -23,6 +23,7 @@ struct explain_origin
   char hash[13];		/* cmd/cgo's hash in its _cgo_HASH_ and
 				   _cgoexp_HASH_ symbols, or "" */
   bool runtime_cgo;		/* it defines x_cgo_init */
+  bool cgo_names;		/* it defines _cgo_... or x_cgo_... */
 };
 
 /* The origins of the inputs, one per input (INS->v's order).  */
@@ -34,10 +35,11 @@ struct explain
 
 /* Read each host object's symbol table in INS: its source file (the
    STT_FILE symbol), cmd/cgo's hash, from which go.o's symbol table names
-   the package (cmd/cgo names PKG._cgo_HASH_Cfunc_F there); an object
+   the package (cmd/cgo names PKG._cgo_HASH_Cfunc_F there).  An object
    without the hash belongs to the package of the cgo objects around it
    (cmd/link copies each package's objects together, _cgo_export.c
-   first).  Best effort: an object that cannot be read is left unknown
+   first) when one of them references what it defines: a .syso of a
+   package without cgo that follows them is not claimed.  Best effort: an object that cannot be read is left unknown
    (the step that reads it for the link reports it).  */
 void explain_origins (const struct inputs *ins, struct explain *x);
 void explain_free (struct explain *x);

@@ -10,7 +10,9 @@
 #    linker's lines compared with the kept command run by hand, gold-link's
 #    error and note compared whole, the exit status the linker's;
 #  - -v names each host object's origin; the staged archive's members;
-#  - C code built without -fPIC (a .syso) in a c-shared library;
+#  - C code built without -fPIC (a .syso) in a c-shared library; the
+#    .syso of a package without cgo is not claimed for the cgo package
+#    cmd/link copies it after;
 #  - a linker that is not there: gcc's "cannot find 'ld'" for -fuse-ld=
 #    (a PATH without ld.gold; Debian's cross gcc, which looks for ld.lld
 #    only in its own directories), clang's "invalid linker name".
@@ -137,6 +139,19 @@ if [ "$(go env GOARCH)" = amd64 ]; then
     readelf -sW "$o" | grep -q ' nopic_value$' && syso=$o
   done
   [ -n "$syso" ] || fail "no host object defines nopic_value"
+  # In an executable the same code links; cmd/link copies the .syso of
+  # plain, a package without cgo, after pic's objects: nothing of pic
+  # references it, and it is not claimed for pic.
+  gcc -O2 -c -o explain/plain/plain_amd64.syso explain/plain.c
+  mkdir both.d
+  go build -o out/both -ldflags="$GL_LDFLAGS -extldflags=-v -tmpdir=$WORK/both.d" ./explain/both \
+    > both.log 2>&1 || { cat both.log; fail "the program with a non-cgo .syso did not link"; }
+  [ "$(./out/both 2>&1)" = "42 7" ] || fail "out/both printed something else"
+  grep -qx "gold-link: host object .*/$(obj both.d nopic.c | sed 's|.*/||'): cgo code of package gltest/explain/pic from nopic.c" both.log \
+    || { cat both.log; fail "-v does not name pic's .syso"; }
+  grep -qx "gold-link: host object .*/$(obj both.d plain.c | sed 's|.*/||'): a host object from plain.c" both.log \
+    || { cat both.log; fail "-v claims plain's .syso for a package"; }
+  rm out/both
   for ld in bfd gold lld mold; do
     command -v "ld.$ld" > /dev/null 2>&1 || command -v "$ld" > /dev/null 2>&1 || continue
     set +e
