@@ -17,7 +17,10 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 
 version=$("$GOLD_LINK" --version | sed -n 's/^gold-link //p')
 src=$WORK/gold-link-$version
-if git -C "$abs_srcdir" rev-parse --git-dir > /dev/null 2>&1; then
+# A git tree is one whose top is the source directory (a distributed tree
+# may lie inside another one's checkout, as make distcheck's does).
+top=$(git -C "$abs_srcdir" rev-parse --show-toplevel 2> /dev/null || true)
+if [ -n "$top" ] && [ "$top" = "$(cd "$abs_srcdir" && pwd -P)" ]; then
   note "building from the git tree's files (tracked and untracked, not ignored)"
   mkdir "$src"
   # A file deleted but not yet committed is listed too: tar says so and
