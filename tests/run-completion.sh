@@ -101,6 +101,7 @@ sub' gold-link go.o ''
 expect 'bin
 sub' gold-link -L ''
 expect 'go.o' gold-link --direct -o g
+expect 'go.o' gold-link -Wl,-Map = g
 
 # audit: the first word; --json after it, then files.
 expect 'audit' gold-link au

@@ -10,7 +10,7 @@ command -v dpkg-buildpackage > /dev/null 2>&1 \
   || skip "dpkg-buildpackage is not installed (apt-get install dpkg-dev)"
 command -v dh > /dev/null 2>&1 \
   || skip "debhelper is not installed (apt-get install debhelper)"
-need_cmd lintian dpkg-deb dpkg-parsechangelog go gcc bash
+need_cmd lintian dpkg-deb dpkg-parsechangelog go gcc bash readelf
 # make check's make (its jobserver, a TESTS=... given to it) must not
 # reach the package build's make.
 unset MAKEFLAGS MFLAGS MAKELEVEL
@@ -99,6 +99,10 @@ dpkg-deb -x "$deb" root
 bin=$WORK/root/usr/bin
 [ "$("$bin/gold-link" --version)" = "gold-link $version" ] \
   || fail "the packaged gold-link --version says '$("$bin/gold-link" --version)'"
+# Hardened (debian/rules): a PIE, bound now, with RELRO.
+readelf -d "$bin/gold-link" | grep -q 'FLAGS_1.*NOW.*PIE' \
+  || { readelf -d "$bin/gold-link"; fail "the packaged gold-link is not a PIE bound now"; }
+readelf -lW "$bin/gold-link" | grep -q GNU_RELRO || fail "the packaged gold-link has no RELRO"
 gzip -dc root/usr/share/man/man1/gold-link.1.gz | cmp - "$abs_srcdir/share/gold-link.1" \
   || fail "the packaged man page is not share/gold-link.1"
 # The completion file registers both names, whichever name loads it.
