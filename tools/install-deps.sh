@@ -14,6 +14,12 @@ $SUDO apt-get install -y -q --no-install-recommends \
   golang-go golang-1.19-src \
   binutils lld clang libclang-rt-dev valgrind mold elfutils file \
   ca-certificates
+# The Debian package (tests/run-deb.sh): debian/control's Build-Depends are
+# above and build-essential brings dpkg-buildpackage; dh and lintian here.
+# bash-completion's loader (tests/run-completion.sh); the man page's
+# renderers (tests/run-manpage.sh).
+$SUDO apt-get install -y -q --no-install-recommends \
+  debhelper lintian bash-completion groff-base mandoc
 # The cross tests in make check: arm64 (run by qemu-user) and 386 (run
 # natively).  gcc-12-multilib, not gcc-multilib, which would remove the
 # cross compilers.  tools/install-cross.sh adds the other architectures.
