@@ -1,0 +1,105 @@
+/* Reproducible output: what makes a link's bytes depend on more than its
+   inputs' contents, as the command line and go.o show it.  Each note is
+   for something tests/run-repro.sh shows changing the bytes.  */
+#include <config.h>
+
+#include "repro.h"
+
+#include <string.h>
+
+/* The last word of the arguments that gives the linker a --build-id (the
+   one it obeys; cmd/link 1.24+ sends --build-id=0x... itself), or NULL.  */
+static const char *
+last_build_id (const struct cmdline *cl)
+{
+  const char *last = NULL;
+  for (size_t i = 0; i < cl->args->n; i++)
+    if (strstr (cl->args->v[i], "build-id") != NULL)
+      last = cl->args->v[i];
+  return last;
+}
+
+/* The linker is given a soname: -Wl,-soname=, -Wl,-soname,X, -Wl,-h,X,
+   -Xlinker -soname.  */
+static bool
+has_soname (const struct cmdline *cl)
+{
+  for (size_t i = 0; i < cl->args->n; i++)
+    {
+      const char *a = cl->args->v[i];
+      if (strstr (a, "-soname") != NULL || strncmp (a, "-Wl,-h", 6) == 0
+	  || (strcmp (a, "-h") == 0 && i > 0
+	      && strcmp (cl->args->v[i - 1], "-Xlinker") == 0))
+	return true;
+    }
+  return false;
+}
+
+/* go.o's .go.buildinfo holds the build settings (Go 1.18+: "build\t..."
+   lines); without "-trimpath=true" among them, cmd/compile and cmd/link
+   wrote the source and module directories into go.o's DWARF and file
+   table.  -1: no settings to read.  */
+static int
+go_trimpath (Elf *go)
+{
+  size_t shstrndx;
+  if (go == NULL || elf_getshdrstrndx (go, &shstrndx) != 0)
+    return -1;
+  Elf_Scn *scn = NULL;
+  while ((scn = elf_nextscn (go, scn)) != NULL)
+    {
+      GElf_Shdr shdr;
+      const char *name;
+      if (gelf_getshdr (scn, &shdr) == NULL
+	  || (name = elf_strptr (go, shstrndx, shdr.sh_name)) == NULL
+	  || strcmp (name, ".go.buildinfo") != 0 || shdr.sh_type == SHT_NOBITS)
+	continue;
+      Elf_Data *d = elf_getdata (scn, NULL);
+      if (d == NULL || d->d_buf == NULL)
+	return -1;
+      static const char settings[] = "\nbuild\t";
+      static const char trimpath[] = "\nbuild\t-trimpath=true\n";
+      if (memmem (d->d_buf, d->d_size, settings, sizeof settings - 1) == NULL)
+	return -1;
+      return memmem (d->d_buf, d->d_size, trimpath,
+		     sizeof trimpath - 1) != NULL;
+    }
+  return -1;
+}
+
+void
+repro_notes (const struct repro_link *r, struct strvec *notes)
+{
+  const struct cmdline *cl = r->cl;
+  const char *build_id = last_build_id (cl);
+  if (build_id != NULL && strstr (build_id, "build-id=uuid") != NULL)
+    strvec_push (notes, "reproducible: no: --build-id=uuid writes a "
+		 "random build ID; --build-id=sha1 (gold-link's default) is "
+		 "a digest of the output");
+  if (go_trimpath (r->go) == 0)
+    strvec_push (notes, "reproducible: only from the same source "
+		 "directory: go.o was built without -trimpath, and its "
+		 "DWARF and file table name the directories of the build; "
+		 "go build -trimpath leaves them out");
+  bool shared = r->mode == MODE_C_SHARED || r->mode == MODE_SHARED
+    || r->mode == MODE_PLUGIN;
+  if (shared && r->ld == LD_GOLD && !has_soname (cl))
+    {
+      if (r->random_tmp)
+	strvec_push (notes, "reproducible: no: gold names a shared "
+		     "library without a soname after the file it writes "
+		     "(the base version's name in .gnu.version_d and "
+		     ".dynstr), and another link of this output is running "
+		     "or left its file behind, so that file's name is random; "
+		     "remove the leftover, or give -Wl,-soname=NAME");
+      else if (r->output[0] == '/')
+	strvec_push_own (notes, xasprintf ("reproducible: only with the "
+					   "same -o: gold names a shared "
+					   "library without a soname after "
+					   "the output as the command names "
+					   "it (%s, in .gnu.version_d and "
+					   ".dynstr); a relative -o or "
+					   "-Wl,-soname=NAME keeps the "
+					   "directory out", r->output));
+    }
+}

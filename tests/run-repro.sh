@@ -1,0 +1,186 @@
+#!/bin/sh
+# Reproducible bytes (issue 14).  The same go.o and host objects, recorded
+# from a real go build through gold-link, are linked in two places that
+# differ in all that gold-link must not let through: the working
+# directory, TMPDIR (so the staging directory, its archive of host
+# objects, the glued copy of go.o and the -B directory), the directory the
+# objects are in (another cmd/link -tmpdir), the time, the umask and the
+# user.  Every build mode, every linker and auto, through the compiler
+# driver and --direct, and c-archives by gold-link and gold-link-ar, must
+# give the same bytes.  Then what -v says makes bytes differ is shown to,
+# and go build -trimpath in two directories (tests/run-repro-gobuild.sh).
+. "$abs_srcdir/tests/lib.sh"
+
+need_cmd go gcc cmp
+[ "$(uname -m)" = x86_64 ] || skip "the recorded links are amd64's"
+LINKERS="auto bfd gold lld mold"
+for l in bfd gold lld mold; do
+  command -v "ld.$l" > /dev/null 2>&1 || [ $l = mold ] && command -v mold > /dev/null 2>&1 \
+    || command -v "ld.$l" > /dev/null 2>&1 || skip "ld.$l is not installed"
+done
+
+go_module cgoprog clib plugin
+write_recorder rec.sh
+mkdir t
+REC_FLAGS="-linkmode=external -extld=$WORK/rec.sh -extar=$GOLD_LINK_AR -tmpdir=$WORK/t"
+record () {			# record NAME go-build-arguments...
+  name=$1; shift
+  REC="$WORK/$name.rsp" go "$@" > "$name.build.log" 2>&1 \
+    || { cat "$name.build.log"; fail "go $* failed"; }
+  [ -s "$name.rsp" ] || fail "no link command recorded for $name"
+}
+record exe build -o exe0 -ldflags="$REC_FLAGS" ./cgoprog
+record pie build -buildmode=pie -o pie0 -ldflags="$REC_FLAGS" ./cgoprog
+record c-shared build -buildmode=c-shared -o libgo.so -ldflags="$REC_FLAGS" ./clib
+record plugin build -buildmode=plugin -o greet.so -ldflags="$REC_FLAGS" ./plugin
+mkdir shx
+printf 'package main\n\nfunc main() { println("hello from a shared runtime") }\n' > shx/main.go
+record shared install -buildmode=shared -linkshared -pkgdir="$WORK/pkg" \
+  -ldflags="$REC_FLAGS" runtime sync/atomic
+record linkshared build -linkshared -pkgdir="$WORK/pkg" -o lsh0 \
+  -ldflags="$REC_FLAGS" ./shx
+# c-archive: cmd/link leaves go.o and the host objects in its -tmpdir.
+go_objects c-archive.d -buildmode=c-archive -o libgo.a ./clib
+(cd c-archive.d && ls go.o 0*.o) > c-archive.members
+MODES="exe pie c-shared plugin shared linkshared"
+
+# Two places.  place NAME: a directory with its own TMPDIR, working
+# directory and output directory, and a copy of each mode's objects under
+# another name, as another cmd/link -tmpdir would leave them; each mode's
+# command rewritten to name the copy.  Everyone may write there (the
+# second place links as another user).
+chmod a+rx "$WORK"
+place () {
+  p=$WORK/$1
+  mkdir -p "$p/tmp/$1-staging" "$p/cwd/$1" "$p/out"
+  for m in $MODES c-archive; do
+    cp -r "$m.d" "$p/go-link-$1-$m"
+    [ $m = c-archive ] || sed "s|$WORK/$m.d/|$p/go-link-$1-$m/|g" "$m.rsp" > "$p/$m.rsp"
+  done
+  chmod -R a+rwX "$p"
+}
+place a
+place b-elsewhere
+# The second place's user: nobody, where we are root and may be nobody.
+AS_OTHER=
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 \
+   && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
+  AS_OTHER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+
+# relink PLACE UMASK OUT PROGRAM ARGS...: run PROGRAM (gold-link or
+# gold-link-ar) in PLACE's working directory with its TMPDIR and UMASK
+# (as nobody in the second place), ARGS naming the output by the relative
+# path ../../out/OUT, the same string in both places.
+relink () {
+  r_as=; [ "$1" = a ] || r_as=$AS_OTHER
+  r_p=$WORK/$1 r_mask=$2 r_out=$3 r_prog=$4; shift 4
+  (cd "$r_p/cwd/${r_p##*/}" && umask "$r_mask" \
+     && TMPDIR=$r_p/tmp/${r_p##*/}-staging $r_as "$r_prog" "$@") \
+    > "$r_p/out/$r_out.log" 2>&1
+}
+# Every link in one place, all of them: refused or linked.
+links () {
+  pl=$1 mask=$2
+  for m in $MODES; do
+    for l in $LINKERS; do
+      for how in driver direct; do
+        d=; [ $how = direct ] && d=--direct
+        relink $pl $mask $m-$l-$how "$GOLD_LINK" --linker=$l $d \
+          -o ../../out/$m-$l-$how @"$WORK/$pl/$m.rsp" || echo $m-$l-$how >> "$WORK/$pl/refused"
+      done
+    done
+  done
+  objs=$(sed "s|^|$WORK/$pl/go-link-$pl-c-archive/|" c-archive.members | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  relink $pl $mask c-archive-gold-link "$GOLD_LINK" --buildmode=c-archive \
+    -o ../../out/c-archive-gold-link $objs || fail "$pl: gold-link --buildmode=c-archive failed"
+  # shellcheck disable=SC2086
+  relink $pl $mask c-archive-ar.a "$GOLD_LINK_AR" -q -c -s ../../out/c-archive-ar.a $objs \
+    || fail "$pl: gold-link-ar failed"
+  touch "$WORK/$pl/refused"
+}
+links a 022
+# Another second, for any time that would be written.
+sleep 1
+links b-elsewhere 077
+
+# The same links were refused in both places, each by an arch/ limit.
+cmp a/refused b-elsewhere/refused || fail "not the same links were refused in both places"
+for o in $(cat a/refused); do
+  grep -q "cannot link amd64" "a/out/$o.log" || { cat "a/out/$o.log"; fail "$o failed"; }
+done
+n=0
+for f in a/out/*; do
+  case $f in *.log) continue ;; esac
+  o=${f#a/out/}
+  [ -f "b-elsewhere/out/$o" ] || fail "$o: linked in one place only"
+  cmp "a/out/$o" "b-elsewhere/out/$o" > /dev/null \
+    || fail "$o: two places gave different bytes ($(cmp -l "a/out/$o" "b-elsewhere/out/$o" | wc -l) differ)"
+  n=$((n + 1))
+done
+[ $n -ge 50 ] || fail "only $n outputs compared"
+note "$n outputs the same in two places (cwd, TMPDIR, -tmpdir, time, umask${AS_OTHER:+, user}); $(wc -l < a/refused) links refused by arch/ limits in both"
+# The staged files really were in different places, under the same names.
+relink a 022 keep-c-shared "$GOLD_LINK" -v --keep-temps --linker=gold \
+  -o ../../out/keep @"$WORK/a/c-shared.rsp"
+grep -q "$WORK/a/tmp/a-staging/gold-link-" a/out/keep-c-shared.log \
+  || { cat a/out/keep-c-shared.log; fail "the staging directory is not in place a's TMPDIR"; }
+
+# --- what -v says makes the bytes differ, shown to -------------------------
+
+# vnotes LOG: the reproducibility notes of a -v log.
+vnotes () { sed -n 's/^gold-link: reproducible: /reproducible: /p' "$1"; }
+# Every note shown above: none but go.o's lack of -trimpath (the Go
+# shared library of the standard packages has no build settings to say).
+nontrim="reproducible: only from the same source directory: go.o was built without -trimpath, and its DWARF and file table name the directories of the build; go build -trimpath leaves them out"
+for m in $MODES; do
+  relink a 022 v-$m "$GOLD_LINK" -v -o ../../out/v-$m @"$WORK/a/$m.rsp"
+  want=$nontrim; [ $m != shared ] || want=
+  [ "$(vnotes a/out/v-$m.log)" = "$want" ] \
+    || { vnotes a/out/v-$m.log; fail "$m: -v does not say, alone, that go.o lacks -trimpath"; }
+done
+
+# gold names a shared library without a soname after its output path:
+# with an absolute -o in two directories, gold's bytes differ and -v says
+# so; bfd's (which takes the base name) do not; -Wl,-soname= mends it.
+for d in o1 o2; do
+  mkdir $d
+  "$GOLD_LINK" -v --linker=gold -o "$WORK/$d/libgo.so" @c-shared.rsp > $d/gold.log 2>&1 \
+    || { cat $d/gold.log; fail "gold into $d failed"; }
+  "$GOLD_LINK" -v --linker=bfd -o "$WORK/$d/libbfd.so" @c-shared.rsp > $d/bfd.log 2>&1 \
+    || { cat $d/bfd.log; fail "bfd into $d failed"; }
+  "$GOLD_LINK" -v --linker=gold -Wl,-soname=libgo.so -o "$WORK/$d/libson.so" @c-shared.rsp \
+    > $d/son.log 2>&1 || { cat $d/son.log; fail "gold -soname into $d failed"; }
+done
+! cmp -s o1/libgo.so o2/libgo.so || fail "gold with another absolute -o gave the same bytes: the note is wrong"
+cmp o1/libbfd.so o2/libbfd.so || fail "bfd with another absolute -o gave other bytes"
+cmp o1/libson.so o2/libson.so || fail "gold with a soname and another absolute -o gave other bytes"
+[ "$(vnotes o1/gold.log)" = "$nontrim
+reproducible: only with the same -o: gold names a shared library without a soname after the output as the command names it ($WORK/o1/libgo.so, in .gnu.version_d and .dynstr); a relative -o or -Wl,-soname=NAME keeps the directory out" ] \
+  || { vnotes o1/gold.log; fail "-v does not say that gold names the library after its -o"; }
+[ "$(vnotes o1/bfd.log)" = "$nontrim" ] || { vnotes o1/bfd.log; fail "bfd: a note too many"; }
+[ "$(vnotes o1/son.log)" = "$nontrim" ] || { vnotes o1/son.log; fail "gold with a soname: a note too many"; }
+# A leftover of a killed link under the temporary name gold would record:
+# gold-link writes a random name instead, and -v says why the bytes change.
+: > o1/.libgo.so.gold-link
+(cd o1 && "$GOLD_LINK" -v --linker=gold -o libgo.so @"$WORK/c-shared.rsp") > o1/left.log 2>&1 \
+  || { cat o1/left.log; fail "gold beside a leftover failed"; }
+[ -e o1/.libgo.so.gold-link ] || fail "the leftover was removed"
+[ "$(vnotes o1/left.log)" = "$nontrim
+reproducible: no: gold names a shared library without a soname after the file it writes (the base version's name in .gnu.version_d and .dynstr), and another link of this output is running or left its file behind, so that file's name is random; remove the leftover, or give -Wl,-soname=NAME" ] \
+  || { vnotes o1/left.log; fail "-v does not say that the leftover makes the name random"; }
+readelf -p .dynstr o1/libgo.so | grep -q '\./\.libgo\.so\.gold-link-' \
+  || fail "gold beside a leftover did not record a random name"
+
+# --build-id=uuid: two links of the same inputs differ, and -v says why
+# (after the command's own, which Go 1.24+ sends, so that it is obeyed).
+for i in 1 2; do
+  "$GOLD_LINK" -v -o uuid$i @exe.rsp -Wl,--build-id=uuid > uuid$i.log 2>&1 \
+    || { cat uuid$i.log; fail "--build-id=uuid link failed"; }
+done
+! cmp -s uuid1 uuid2 || fail "two --build-id=uuid links gave the same bytes"
+[ "$(vnotes uuid1.log)" = "reproducible: no: --build-id=uuid writes a random build ID; --build-id=sha1 (gold-link's default) is a digest of the output
+$nontrim" ] \
+  || { vnotes uuid1.log; fail "-v does not say that --build-id=uuid is random"; }
+exit 0
