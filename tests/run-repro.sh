@@ -131,12 +131,14 @@ grep -q "$WORK/a/tmp/a-staging/gold-link-" a/out/keep-c-shared.log \
 
 # vnotes LOG: the reproducibility notes of a -v log.
 vnotes () { sed -n 's/^gold-link: reproducible: /reproducible: /p' "$1"; }
-# Every note shown above: none but go.o's lack of -trimpath (the Go
-# shared library of the standard packages has no build settings to say).
+# Every note shown above: none but go.o's lack of -trimpath, where go.o
+# holds its build settings ("build\t..." lines in .go.buildinfo: not the
+# Go shared library of the standard packages, nor a Go 1.19 plugin).
 nontrim="reproducible: only from the same source directory: go.o was built without -trimpath, and its DWARF and file table name the directories of the build; go build -trimpath leaves them out"
 for m in $MODES; do
   relink a 022 v-$m "$GOLD_LINK" -v -o ../../out/v-$m @"$WORK/a/$m.rsp"
-  want=$nontrim; [ $m != shared ] || want=
+  want=$nontrim
+  grep -a -q -P '^build\t-' $m.d/go.o || want=
   [ "$(vnotes a/out/v-$m.log)" = "$want" ] \
     || { vnotes a/out/v-$m.log; fail "$m: -v does not say, alone, that go.o lacks -trimpath"; }
 done
@@ -183,4 +185,41 @@ done
 [ "$(vnotes uuid1.log)" = "reproducible: no: --build-id=uuid writes a random build ID; --build-id=sha1 (gold-link's default) is a digest of the output
 $nontrim" ] \
   || { vnotes uuid1.log; fail "-v does not say that --build-id=uuid is random"; }
+
+# gold-link-ar's U key writes dates: each new member's file's, no later
+# than SOURCE_DATE_EPOCH.  The same objects with other dates give the same
+# archive when SOURCE_DATE_EPOCH is older than both (the date in every
+# member header is then it), and other archives without it.
+mkdir u1 u2
+cp c-archive.d/go.o c-archive.d/000000.o u1/
+cp c-archive.d/go.o c-archive.d/000000.o u2/
+touch -d '2021-02-03 04:05:06 UTC' u1/go.o u1/000000.o
+touch -d '2022-03-04 05:06:07 UTC' u2/go.o u2/000000.o
+for u in u1 u2; do
+  (cd $u && SOURCE_DATE_EPOCH=1000000000 "$GOLD_LINK_AR" rcsU sde.a go.o 000000.o \
+     && "$GOLD_LINK_AR" rcsU mtime.a go.o 000000.o && "$GOLD_LINK_AR" rcs zero.a go.o 000000.o) \
+    || fail "gold-link-ar rcsU in $u failed"
+done
+cmp u1/sde.a u2/sde.a || fail "U with SOURCE_DATE_EPOCH: two dates gave other bytes"
+cmp u1/zero.a u2/zero.a || fail "without U: two dates gave other bytes"
+! cmp -s u1/mtime.a u2/mtime.a || fail "U without SOURCE_DATE_EPOCH wrote no date"
+# ar_dates ARCHIVE: each member's date and name, as GNU ar reads them.
+ar_dates () { TZ=UTC ar tv "$1" | awk '{ print $4, $5, $6, $7, $8 }'; }
+[ "$(ar_dates u1/sde.a)" = "Sep 9 01:46 2001 go.o
+Sep 9 01:46 2001 000000.o" ] \
+  || { ar_dates u1/sde.a; fail "U with SOURCE_DATE_EPOCH=1000000000: not its date"; }
+[ "$(ar_dates u1/mtime.a)" = "Feb 3 04:05 2021 go.o
+Feb 3 04:05 2021 000000.o" ] || { ar_dates u1/mtime.a; fail "U: not the file's date"; }
+[ "$(ar_dates u1/zero.a)" = "Jan 1 00:00 1970 go.o
+Jan 1 00:00 1970 000000.o" ] || { ar_dates u1/zero.a; fail "without U: not the zero date"; }
+# A SOURCE_DATE_EPOCH later than the file's date leaves the file's.
+(cd u1 && SOURCE_DATE_EPOCH=2000000000 "$GOLD_LINK_AR" rcsU late.a go.o) || fail "gold-link-ar with a later SOURCE_DATE_EPOCH failed"
+[ "$(ar_dates u1/late.a)" = "Feb 3 04:05 2021 go.o" ] \
+  || { ar_dates u1/late.a; fail "a later SOURCE_DATE_EPOCH changed the date"; }
+# One that is not a number is refused, and nothing is written.
+(cd u1 && SOURCE_DATE_EPOCH=yesterday expect_fail_exact 2 \
+  "gold-link-ar: error: SOURCE_DATE_EPOCH=yesterday is not a number of seconds since 1970" \
+  "gold-link-ar: note: set it to a whole number such as \$(git log -1 --format=%ct), or unset it" \
+  "$GOLD_LINK_AR" rcsU bad.a go.o)
+[ ! -e u1/bad.a ] || fail "a refused SOURCE_DATE_EPOCH left bad.a"
 exit 0
