@@ -629,7 +629,8 @@ static void
 tell_repro (const struct link *l)
 {
   struct repro_link r = {
-    .cl = &l->cl, .go = l->have_g ? l->ins.go->elf : NULL, .mode = l->mode,
+    .cl = &l->cl, .go = l->have_g ? l->ins.go->elf : NULL, .ins = &l->ins,
+    .mode = l->mode,
     .ld = l->ld.kind, .output = l->output, .random_tmp = l->out.random_name
   };
   struct strvec notes = { 0 };

@@ -5,7 +5,19 @@
 
 #include "repro.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Does a word of the arguments contain TEXT?  */
+static bool
+args_mention (const struct cmdline *cl, const char *text)
+{
+  for (size_t i = 0; i < cl->args->n; i++)
+    if (strstr (cl->args->v[i], text) != NULL)
+      return true;
+  return false;
+}
 
 /* The last word of the arguments that gives the linker a --build-id (the
    one it obeys; cmd/link 1.24+ sends --build-id=0x... itself), or NULL.  */
@@ -67,6 +79,38 @@ go_trimpath (Elf *go)
   return -1;
 }
 
+/* Does the shared library PATH have a DT_SONAME?  (true when it cannot be
+   read: inputs.c has checked it, and a note must not guess.)  */
+static bool
+file_has_soname (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return true;
+  Elf *elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
+  bool found = elf == NULL;
+  Elf_Scn *scn = NULL;
+  while (!found && (scn = elf_nextscn (elf, scn)) != NULL)
+    {
+      GElf_Shdr shdr;
+      if (gelf_getshdr (scn, &shdr) == NULL || shdr.sh_type != SHT_DYNAMIC)
+	continue;
+      Elf_Data *d = elf_getdata (scn, NULL);
+      size_t n = d != NULL && shdr.sh_entsize > 0
+	? shdr.sh_size / shdr.sh_entsize : 0;
+      for (size_t i = 0; i < n && !found; i++)
+	{
+	  GElf_Dyn dyn;
+	  found = gelf_getdyn (d, (int) i, &dyn) != NULL
+	    && dyn.d_tag == DT_SONAME;
+	}
+      break;
+    }
+  elf_end (elf);
+  close (fd);
+  return found;
+}
+
 void
 repro_notes (const struct repro_link *r, struct strvec *notes)
 {
@@ -81,6 +125,25 @@ repro_notes (const struct repro_link *r, struct strvec *notes)
 		 "directory: go.o was built without -trimpath, and its "
 		 "DWARF and file table name the directories of the build; "
 		 "go build -trimpath leaves them out");
+  if (args_mention (cl, "-Map") || args_mention (cl, "dependency-file"))
+    strvec_push (notes, "reproducible: the output yes, but not the map "
+		 "(-Map) or dependency file (--dependency-file): the linker "
+		 "names each input there by its path, and the host objects' "
+		 "archive is in gold-link's staging directory, a new one "
+		 "under TMPDIR on every link");
+  for (size_t i = 0; r->ins != NULL && i < r->ins->n; i++)
+    {
+      const struct input *in = &r->ins->v[i];
+      if (in->kind == INPUT_SHARED && strchr (in->path, '/') != NULL
+	  && !file_has_soname (in->path))
+	strvec_push_own (notes, xasprintf ("reproducible: only with the "
+					   "same path to %s: it has no "
+					   "soname, so the linker writes "
+					   "the path as given into "
+					   "DT_NEEDED; give the library a "
+					   "soname, or name it with -L DIR "
+					   "-lNAME", in->path));
+    }
   bool shared = r->mode == MODE_C_SHARED || r->mode == MODE_SHARED
     || r->mode == MODE_PLUGIN;
   if (shared && r->ld == LD_GOLD && !has_soname (cl))

@@ -10,6 +10,7 @@
 
 #include "arch.h"
 #include "cmdline.h"
+#include "inputs.h"
 #include "mode.h"
 #include "xalloc.h"
 
@@ -18,6 +19,7 @@ struct repro_link
 {
   const struct cmdline *cl;	/* the driver arguments */
   Elf *go;			/* go.o, or NULL */
+  const struct inputs *ins;	/* the operands, classified */
   enum gl_mode mode;
   enum gl_ld ld;		/* the linker chosen */
   const char *output;		/* the output as the command names it */

@@ -186,6 +186,43 @@ done
 $nontrim" ] \
   || { vnotes uuid1.log; fail "-v does not say that --build-id=uuid is random"; }
 
+# -Map and --dependency-file: the output is the same in two places, the
+# map and the dependency file are not (they name the staging directory and
+# each input's path), and -v says so.
+mapnote="reproducible: the output yes, but not the map (-Map) or dependency file (--dependency-file): the linker names each input there by its path, and the host objects' archive is in gold-link's staging directory, a new one under TMPDIR on every link"
+for pl in a b-elsewhere; do
+  relink $pl 022 map "$GOLD_LINK" -v --linker=bfd -o ../../out/map @"$WORK/$pl/exe.rsp" \
+    -Wl,-Map=../../out/map.map,--dependency-file=../../out/map.d \
+    || { cat $pl/out/map.log; fail "$pl: a link with -Map failed"; }
+done
+cmp a/out/map b-elsewhere/out/map || fail "-Map: two places gave other outputs"
+! cmp -s a/out/map.map b-elsewhere/out/map.map || fail "-Map: the two maps are the same: the note is wrong"
+! cmp -s a/out/map.d b-elsewhere/out/map.d || fail "--dependency-file: the two are the same: the note is wrong"
+grep -q "$WORK/a/tmp/a-staging/gold-link-.*/hostobj0.a" a/out/map.map || fail "the map does not name the staging directory"
+[ "$(vnotes a/out/map.log)" = "$nontrim
+$mapnote" ] || { vnotes a/out/map.log; fail "-v does not say that the map and dependency file differ"; }
+
+# A shared library without a soname, named by its path: the linker writes
+# the path into DT_NEEDED, so two places give two programs, and -v says
+# so; with a soname, or by -L -l, they are the same.
+printf 'int foo (void) { return 42; }\n' > foo.c
+printf 'int foo (void);\nint main (void) { return foo () != 42; }\n' > usefoo.c
+gcc -c usefoo.c || fail "cannot compile usefoo.c"
+for d in so1 so2; do
+  mkdir $d
+  gcc -shared -fPIC -o $d/libfoo.so foo.c && gcc -shared -fPIC -Wl,-soname=libbar.so -o $d/libbar.so foo.c \
+    || fail "cannot build the libraries in $d"
+  "$GOLD_LINK" -v -o $d/path usefoo.o "$WORK/$d/libfoo.so" > $d/path.log 2>&1 || { cat $d/path.log; fail "link with $d/libfoo.so failed"; }
+  "$GOLD_LINK" -v -o $d/soname usefoo.o "$WORK/$d/libbar.so" > $d/soname.log 2>&1 || { cat $d/soname.log; fail "link with $d/libbar.so failed"; }
+  "$GOLD_LINK" -v -o $d/lib usefoo.o -L$d -lfoo > $d/lib.log 2>&1 || { cat $d/lib.log; fail "link with -L$d -lfoo failed"; }
+done
+! cmp -s so1/path so2/path || fail "two paths to a library without a soname gave the same bytes"
+cmp so1/soname so2/soname || fail "a library with a soname at two paths gave other bytes"
+cmp so1/lib so2/lib || fail "-L -l at two paths gave other bytes"
+[ "$(vnotes so1/path.log)" = "reproducible: only with the same path to $WORK/so1/libfoo.so: it has no soname, so the linker writes the path as given into DT_NEEDED; give the library a soname, or name it with -L DIR -lNAME" ] \
+  || { vnotes so1/path.log; fail "-v does not say that the library's path is written"; }
+[ -z "$(vnotes so1/soname.log)$(vnotes so1/lib.log)" ] || fail "a note for a library with a soname, or -l"
+
 # gold-link-ar's U key writes dates: each new member's file's, no later
 # than SOURCE_DATE_EPOCH.  The same objects with other dates give the same
 # archive when SOURCE_DATE_EPOCH is older than both (the date in every
