@@ -42,7 +42,12 @@ record linkshared build -linkshared -pkgdir="$WORK/pkg" -o lsh0 \
 # c-archive: cmd/link leaves go.o and the host objects in its -tmpdir.
 go_objects c-archive.d -buildmode=c-archive -o libgo.a ./clib
 (cd c-archive.d && ls go.o 0*.o) > c-archive.members
-MODES="exe pie c-shared plugin shared linkshared"
+# glue: the c-shared go.o without its .init_array entry, which gold-link
+# adds in a copy in the staging directory (glue.c), named go.o there.
+cp -r c-shared.d glue.d
+objcopy -R .init_array -R .rela.init_array c-shared.d/go.o glue.d/go.o
+sed "s|$WORK/c-shared.d/|$WORK/glue.d/|" c-shared.rsp > glue.rsp
+MODES="exe pie c-shared glue plugin shared linkshared"
 
 # Two places.  place NAME: a directory with its own TMPDIR, working
 # directory and output directory, and a copy of each mode's objects under
@@ -92,6 +97,15 @@ links () {
     done
   done
   objs=$(sed "s|^|$WORK/$pl/go-link-$pl-c-archive/|" c-archive.members | tr '\n' ' ')
+  # The c-archive go.o without its entry: gold-link's archive has the
+  # glued copy.
+  objcopy -R .init_array -R .rela.init_array "$WORK/$pl/go-link-$pl-c-archive/go.o" "$WORK/$pl/bare.o"
+  # shellcheck disable=SC2086
+  relink $pl $mask c-archive-glue "$GOLD_LINK" -v --buildmode=c-archive \
+    -o ../../out/c-archive-glue "$WORK/$pl/bare.o" $(echo "$objs" | sed 's|[^ ]*/go.o||') \
+    || fail "$pl: gold-link --buildmode=c-archive of a go.o without its entry failed"
+  grep -q "glue: go.o has no .init_array entry" "$WORK/$pl/out/c-archive-glue.log" \
+    || { cat "$WORK/$pl/out/c-archive-glue.log"; fail "$pl: no glue in the c-archive"; }
   # shellcheck disable=SC2086
   relink $pl $mask c-archive-gold-link "$GOLD_LINK" --buildmode=c-archive \
     -o ../../out/c-archive-gold-link $objs || fail "$pl: gold-link --buildmode=c-archive failed"
@@ -119,7 +133,7 @@ for f in a/out/*; do
     || fail "$o: two places gave different bytes ($(cmp -l "a/out/$o" "b-elsewhere/out/$o" | wc -l) differ)"
   n=$((n + 1))
 done
-[ $n -ge 50 ] || fail "only $n outputs compared"
+[ $n -ge 60 ] || fail "only $n outputs compared"
 note "$n outputs the same in two places (cwd, TMPDIR, -tmpdir, time, umask${AS_OTHER:+, user}); $(wc -l < a/refused) links refused by arch/ limits in both"
 # The staged files really were in different places, under the same names.
 relink a 022 keep-c-shared "$GOLD_LINK" -v --keep-temps --linker=gold \
@@ -142,6 +156,8 @@ for m in $MODES; do
   [ "$(vnotes a/out/v-$m.log)" = "$want" ] \
     || { vnotes a/out/v-$m.log; fail "$m: -v does not say, alone, that go.o lacks -trimpath"; }
 done
+grep -q "glue: go.o has no .init_array entry" a/out/v-glue.log \
+  || { cat a/out/v-glue.log; fail "the glue mode links no glued copy"; }
 
 # gold names a shared library without a soname after its output path:
 # with an absolute -o in two directories, gold's bytes differ and -v says
@@ -249,6 +265,18 @@ Sep 9 01:46 2001 000000.o" ] \
 Feb 3 04:05 2021 000000.o" ] || { ar_dates u1/mtime.a; fail "U: not the file's date"; }
 [ "$(ar_dates u1/zero.a)" = "Jan 1 00:00 1970 go.o
 Jan 1 00:00 1970 000000.o" ] || { ar_dates u1/zero.a; fail "without U: not the zero date"; }
+# Members already in the archive keep their dates under U, and lose them
+# without it.
+cp u1/mtime.a u1/keep.a && cp u1/mtime.a u1/drop.a
+touch -d '2023-04-05 06:07:08 UTC' usefoo.o
+"$GOLD_LINK_AR" rcsU u1/keep.a usefoo.o && "$GOLD_LINK_AR" rcs u1/drop.a usefoo.o \
+  || fail "gold-link-ar r into an archive failed"
+[ "$(ar_dates u1/keep.a)" = "Feb 3 04:05 2021 go.o
+Feb 3 04:05 2021 000000.o
+Apr 5 06:07 2023 usefoo.o" ] || { ar_dates u1/keep.a; fail "U: the members already there lost their dates"; }
+[ "$(ar_dates u1/drop.a | sort -u)" = "Jan 1 00:00 1970 000000.o
+Jan 1 00:00 1970 go.o
+Jan 1 00:00 1970 usefoo.o" ] || { ar_dates u1/drop.a; fail "without U: dates kept"; }
 # A SOURCE_DATE_EPOCH later than the file's date leaves the file's.
 (cd u1 && SOURCE_DATE_EPOCH=2000000000 "$GOLD_LINK_AR" rcsU late.a go.o) || fail "gold-link-ar with a later SOURCE_DATE_EPOCH failed"
 [ "$(ar_dates u1/late.a)" = "Feb 3 04:05 2021 go.o" ] \
