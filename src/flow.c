@@ -628,6 +628,8 @@ keep_command (struct link *l)
 static void
 tell_repro (const struct link *l)
 {
+  if (l->tell == NULL)
+    return;
   struct repro_link r = {
     .cl = &l->cl, .go = l->have_g ? l->ins.go->elf : NULL, .ins = &l->ins,
     .mode = l->mode,

@@ -7,7 +7,7 @@
 # says they will.
 . "$abs_srcdir/tests/lib.sh"
 
-need_cmd go gcc cmp
+need_cmd go gcc cmp ld.bfd ld.gold ld.lld mold
 [ "$(uname -m)" = x86_64 ] || skip "amd64's linkers are the ones measured"
 
 # Each build's link goes through this logger, so that a build that did not
