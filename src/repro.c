@@ -6,6 +6,7 @@
 #include "repro.h"
 
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,6 +80,60 @@ go_trimpath (Elf *go)
   return -1;
 }
 
+/* Is DIR in a temporary directory: /tmp, /var/tmp or TMPDIR?  */
+static bool
+temporary_dir (const char *dir)
+{
+  const char *tmpdir = getenv ("TMPDIR");
+  size_t n = tmpdir != NULL ? strlen (tmpdir) : 0;
+  return strncmp (dir, "/tmp/", 5) == 0 || strncmp (dir, "/var/tmp/", 9) == 0
+    || (n > 1 && strncmp (dir, tmpdir, n) == 0
+	&& (dir[n] == '/' || dir[n] == '\0'));
+}
+
+/* Push a note for each run path (-rpath DIR, -rpath=DIR, -R DIR, in
+   -Wl, lists or -Xlinker pairs) in a temporary directory: the linker
+   writes it as given into DT_RUNPATH or DT_RPATH.  */
+static void
+temporary_rpaths (const struct cmdline *cl, struct strvec *notes)
+{
+  struct strvec words = { 0 };
+  strvec_init (&words);
+  for (size_t i = 0; i < cl->args->n; i++)
+    {
+      const char *a = cl->args->v[i];
+      if (strcmp (a, "-Xlinker") == 0 && i + 1 < cl->args->n)
+	strvec_push (&words, cl->args->v[++i]);
+      else if (strncmp (a, "-Wl,", 4) == 0)
+	{
+	  char *list = xstrdup (a + 4), *save = NULL;
+	  for (char *w = strtok_r (list, ",", &save); w != NULL;
+	       w = strtok_r (NULL, ",", &save))
+	    strvec_push (&words, w);
+	  free (list);
+	}
+    }
+  for (size_t i = 0; i < words.n; i++)
+    {
+      const char *w = words.v[i], *dir = NULL;
+      if ((strcmp (w, "-rpath") == 0 || strcmp (w, "--rpath") == 0
+	   || strcmp (w, "-R") == 0) && i + 1 < words.n)
+	dir = words.v[++i];
+      else if (strncmp (w, "-rpath=", 7) == 0)
+	dir = w + 7;
+      else if (strncmp (w, "--rpath=", 8) == 0)
+	dir = w + 8;
+      if (dir != NULL && temporary_dir (dir))
+	strvec_push_own (notes, xasprintf ("reproducible: only from the same "
+					   "directory: the run path %s is in "
+					   "a temporary directory, and the "
+					   "linker writes it as given into "
+					   "DT_RUNPATH (or DT_RPATH); use a "
+					   "fixed one, or $ORIGIN", dir));
+    }
+  strvec_free (&words);
+}
+
 /* Does the shared library PATH have a DT_SONAME?  (true when it cannot be
    read: inputs.c has checked it, and a note must not guess.)  */
 static bool
@@ -131,6 +186,7 @@ repro_notes (const struct repro_link *r, struct strvec *notes)
 		 "names each input there by its path, and the host objects' "
 		 "archive is in gold-link's staging directory, a new one "
 		 "under TMPDIR on every link");
+  temporary_rpaths (cl, notes);
   for (size_t i = 0; r->ins != NULL && i < r->ins->n; i++)
     {
       const struct input *in = &r->ins->v[i];

@@ -235,6 +235,24 @@ cmp so1/lib so2/lib || fail "-L -l at two paths gave other bytes"
   || { vnotes so1/path.log; fail "-v does not say that the library's path is written"; }
 [ -z "$(vnotes so1/soname.log)$(vnotes so1/lib.log)" ] || fail "a note for a library with a soname, or -l"
 
+# A run path in a temporary directory (cmd/go's work directory, say) is
+# written as given: two give two programs, and -v says so, in each form
+# the linker takes; a fixed one ($ORIGIN) has no note.
+rpnote () { echo "reproducible: only from the same directory: the run path $1 is in a temporary directory, and the linker writes it as given into DT_RUNPATH (or DT_RPATH); use a fixed one, or \$ORIGIN"; }
+for i in 1 2; do
+  "$GOLD_LINK" -v -o rpath$i @exe.rsp -Wl,-rpath=/tmp/go-build-repro$i/b001 > rpath$i.log 2>&1 \
+    || { cat rpath$i.log; fail "a link with -rpath failed"; }
+done
+! cmp -s rpath1 rpath2 || fail "two temporary run paths gave the same bytes"
+[ "$(vnotes rpath1.log)" = "$nontrim
+$(rpnote /tmp/go-build-repro1/b001)" ] || { vnotes rpath1.log; fail "-v does not say that the run path is temporary"; }
+mkdir tmpx
+TMPDIR=$WORK/tmpx "$GOLD_LINK" -v -o rpath3 @exe.rsp -Xlinker -rpath -Xlinker "$WORK/tmpx/x" -Wl,-R,/var/tmp/y \
+  -Wl,-rpath,'$ORIGIN/../lib' > rpath3.log 2>&1 || { cat rpath3.log; fail "a link with -Xlinker -rpath failed"; }
+[ "$(vnotes rpath3.log)" = "$nontrim
+$(rpnote "$WORK/tmpx/x")
+$(rpnote /var/tmp/y)" ] || { vnotes rpath3.log; fail "-v does not name each temporary run path"; }
+
 # gold-link-ar's U key writes dates: each new member's file's, no later
 # than SOURCE_DATE_EPOCH.  The same objects with other dates give the same
 # archive when SOURCE_DATE_EPOCH is older than both (the date in every
