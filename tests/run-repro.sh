@@ -67,6 +67,10 @@ AS_OTHER=
 if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null 2>&1 \
    && setpriv --reuid=65534 --regid=65534 --clear-groups true 2> /dev/null; then
   AS_OTHER="setpriv --reuid=65534 --regid=65534 --clear-groups"
+  # Only where nobody can reach the scratch directory (not under a
+  # directory only root may enter).
+  $AS_OTHER sh -c "cd '$WORK/b-elsewhere/cwd/b-elsewhere' && test -w ../../out && test -r '$WORK/b-elsewhere/exe.rsp'" 2> /dev/null \
+    || { note "nobody cannot reach $WORK: both places link as $(id -un)"; AS_OTHER=; }
 fi
 
 # relink PLACE UMASK OUT PROGRAM ARGS...: run PROGRAM (gold-link or
