@@ -1,6 +1,7 @@
 /* Reproducible output: what makes a link's bytes depend on more than its
    inputs' contents, as the command line and go.o show it.  Each note is
-   for something tests/run-repro.sh shows changing the bytes.  */
+   for something tests/run-repro.sh (or run-repro-gobuild.sh) shows
+   changing the bytes.  */
 #include <config.h>
 
 #include "repro.h"
@@ -40,7 +41,7 @@ has_soname (const struct cmdline *cl)
   for (size_t i = 0; i < cl->args->n; i++)
     {
       const char *a = cl->args->v[i];
-      if (strstr (a, "-soname") != NULL || strncmp (a, "-Wl,-h", 6) == 0
+      if (strstr (a, "-soname") != NULL || strncmp (a, "-Wl,-h,", 7) == 0
 	  || (strcmp (a, "-h") == 0 && i > 0
 	      && strcmp (cl->args->v[i - 1], "-Xlinker") == 0))
 	return true;
