@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct ar_command
@@ -27,6 +28,7 @@ struct ar_command
   bool create_quietly;		/* c */
   bool no_index;		/* S */
   bool verbose;			/* v */
+  bool dates;			/* U: members keep dates (D: not) */
   const char *archive;
   char **files;
   int nfiles;
@@ -71,8 +73,15 @@ parse_key (const char *arg, struct ar_command *cmd, char *bad)
       case 'v':
 	cmd->verbose = true;
 	break;
-      case 'D': case 'U': case 'u': case 'o': case 'P': case 'l':
-	/* Always deterministic; -u/-o/-P/-l change nothing we do.  */
+      case 'D':
+	cmd->dates = false;
+	break;
+      case 'U':
+	/* Dates, clamped to SOURCE_DATE_EPOCH; never owners or modes.  */
+	cmd->dates = true;
+	break;
+      case 'u': case 'o': case 'P': case 'l':
+	/* -u/-o/-P/-l change nothing we do.  */
 	break;
       case '-':
 	break;
@@ -112,8 +121,11 @@ parse_args (int argc, char **argv, struct ar_command *cmd)
 		  "  x  extract members   s  (re)write the symbol index\n"
 		  "  c  create quietly    S  no symbol index\n"
 		  "  v  verbose\n"
-		  "Archives are always deterministic (zero dates, uids and "
-		  "gids) with a GNU symbol index.\n", gl_progname);
+		  "  U  keep dates        D  zero dates (the default)\n"
+		  "Archives have a GNU symbol index, zero uids and gids and "
+		  "mode 644, and zero\ndates unless U: then each new "
+		  "member's date is its file's, no later than\n"
+		  "SOURCE_DATE_EPOCH when that is set.\n", gl_progname);
 	  return GL_EXIT_OK;
 	}
       if (a[0] == '-' || (first && cmd->op == '\0'))
@@ -177,8 +189,15 @@ list_members (const struct ar_set *set, bool verbose)
 {
   for (size_t i = 0; i < set->n; i++)
     if (verbose)
-      printf ("rw-r--r-- 0/0 %8zu Jan  1 00:00 1970 %s\n", set->v[i].size,
-	      set->v[i].name);
+      {
+	char when[32] = "";
+	time_t t = (time_t) set->v[i].date;
+	struct tm tm;
+	if (gmtime_r (&t, &tm) != NULL)
+	  strftime (when, sizeof when, "%b %e %H:%M %Y", &tm);
+	printf ("rw-r--r-- 0/0 %8zu %s %s\n", set->v[i].size, when,
+		set->v[i].name);
+      }
     else
       printf ("%s\n", set->v[i].name);
   return fflush (stdout) == 0 ? 0 : 1;
@@ -220,7 +239,7 @@ extract_members (const struct ar_command *cmd, const struct ar_set *set,
 static int
 run_ar (const struct ar_command *cmd, struct gl_error *err)
 {
-  struct ar_set set = { 0 };
+  struct ar_set set = { .dates = cmd->dates };
   int rc = -1;
   struct stat st;
   bool exists = stat (cmd->archive, &st) == 0;
@@ -267,6 +286,9 @@ run_ar (const struct ar_command *cmd, struct gl_error *err)
       for (int i = 0; i < cmd->nfiles; i++)
 	{
 	  if (ar_set_add_file (&set, cmd->files[i], err) != 0
+	      || (cmd->dates && ar_member_date (cmd->files[i],
+						&set.v[set.n - 1].date,
+						err) != 0)
 	      || (set.v[set.n - 1].elf != NULL
 		  && inputs_check_image (set.v[set.n - 1].elf, cmd->files[i],
 					 err) != 0)

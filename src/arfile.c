@@ -90,7 +90,7 @@ map_file (struct ar_set *set, const char *path, struct ar_mapping **out,
   return 0;
 }
 
-static void
+static struct ar_member *
 push_member (struct ar_set *set, const char *name, const void *data,
 	     size_t size, Elf *elf, const char *path)
 {
@@ -105,6 +105,8 @@ push_member (struct ar_set *set, const char *name, const void *data,
   m->size = size;
   m->elf = elf;
   m->path = xstrdup (path);
+  m->date = 0;
+  return m;
 }
 
 int
@@ -374,8 +376,9 @@ add_member (Elf *e, const Elf_Arhdr *h, void *arg, struct gl_error *err)
     return gl_error_libelf (err, st->path, h->ar_name,
 			    "cannot read the member");
   char *where = xasprintf ("%s(%s)", st->path, h->ar_name);
+  /* Its date is kept, for an archive rewritten with dates.  */
   push_member (st->set, h->ar_name, raw, h->ar_size,
-	       elf_kind (e) == ELF_K_ELF ? e : NULL, where);
+	       elf_kind (e) == ELF_K_ELF ? e : NULL, where)->date = h->ar_date;
   free (where);
   /* Member handles stay open for the symbol index; ar_set_free ends them.  */
   struct ar_set *set = st->set;
@@ -557,14 +560,41 @@ write_failed (struct archive *a, const char *path, const char *name,
   return -1;
 }
 
+int
+ar_member_date (const char *path, long long *date, struct gl_error *err)
+{
+  struct stat st;
+  if (stat (path, &st) != 0)
+    return gl_error_errno (err, path, errno, "cannot read the date of");
+  *date = (long long) st.st_mtime;
+  const char *epoch = getenv ("SOURCE_DATE_EPOCH");
+  if (epoch == NULL || epoch[0] == '\0')
+    return 0;
+  char *end;
+  errno = 0;
+  long long clamp = strtoll (epoch, &end, 10);
+  if (errno != 0 || *end != '\0' || epoch[0] < '0' || epoch[0] > '9')
+    {
+      gl_error_set (err, GL_EXIT_USAGE, NULL, NULL, "SOURCE_DATE_EPOCH=%s "
+		    "is not a number of seconds since 1970", epoch);
+      gl_error_note (err, "set it to a whole number such as $(git log -1 "
+		     "--format=%%ct), or unset it");
+      return -1;
+    }
+  if (*date > clamp)
+    *date = clamp;
+  return 0;
+}
+
 static int
 write_entry (struct archive *a, const char *name, const void *data,
-	     size_t size, int mode, const char *path, struct gl_error *err)
+	     size_t size, long long date, int mode, const char *path,
+	     struct gl_error *err)
 {
   struct archive_entry *e = archive_entry_new ();
   archive_entry_set_pathname (e, name);
   archive_entry_set_size (e, (la_int64_t) size);
-  archive_entry_set_mtime (e, 0, 0);
+  archive_entry_set_mtime (e, (time_t) date, 0);
   archive_entry_set_uid (e, 0);
   archive_entry_set_gid (e, 0);
   archive_entry_set_mode (e, mode);
@@ -668,14 +698,15 @@ ar_write (int fd, const char *path, const struct ar_set *set, bool index,
     }
   if (with_index
       && write_entry (a, width == 8 ? "/SYM64/" : "/", symtab, symtab_size,
-		      0, path, err) != 0)
+		      0, 0, path, err) != 0)
     goto fail;
   if (names_size > 0
-      && write_entry (a, "//", names, names_size, 0, path, err) != 0)
+      && write_entry (a, "//", names, names_size, 0, 0, path, err) != 0)
     goto fail;
   for (size_t i = 0; i < set->n; i++)
     if (write_entry (a, set->v[i].name, set->v[i].data, set->v[i].size,
-		     AE_IFREG | 0644, path, err) != 0)
+		     set->dates ? set->v[i].date : 0, AE_IFREG | 0644, path,
+		     err) != 0)
       goto fail;
   if (archive_write_close (a) != ARCHIVE_OK)
     {

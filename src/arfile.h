@@ -17,6 +17,7 @@ struct ar_member
   size_t size;
   Elf *elf;			/* for the symbol index; NULL if not ELF */
   char *path;			/* where it came from, for messages */
+  long long date;		/* its date, written when the set has dates */
 };
 
 struct ar_mapping
@@ -37,6 +38,8 @@ struct ar_set
   size_t nmaps, maps_cap;
   Elf **member_elfs;		/* libelf handles of archive members */
   size_t nmember_elfs;
+  bool dates;			/* write each member's date (ar's U key);
+				   else every date is 0 */
 };
 
 /* Add the file PATH as a member named after its base name.  */
@@ -56,7 +59,14 @@ void ar_set_replace_with_last (struct ar_set *set, size_t i);
 void ar_set_remove (struct ar_set *set, size_t i);
 void ar_set_free (struct ar_set *set);
 
-/* Write SET to the open file FD as a GNU archive: zero dates, uids and gids,
+/* The date a member added from a file gets under ar's U key: the file's
+   modification time, but no later than SOURCE_DATE_EPOCH when that is set
+   (reproducible-builds.org's clamping).  A SOURCE_DATE_EPOCH that is not
+   a number of seconds is an error.  */
+int ar_member_date (const char *path, long long *date, struct gl_error *err);
+
+/* Write SET to the open file FD as a GNU archive: zero dates (each
+   member's date when SET->dates), zero uids and gids, mode 644,
    a symbol index ("/", or "/SYM64/" past 4 GiB) when INDEX, long names in
    "//".  PATH names FD in messages.  */
 int ar_write (int fd, const char *path, const struct ar_set *set, bool index,

@@ -12,6 +12,7 @@
 #include "cxx.h"
 #include "explain.h"
 #include "libc.h"
+#include "repro.h"
 #include "rspfile.h"
 #include "run.h"
 #include "stage.h"
@@ -677,6 +678,37 @@ keep_command (struct link *l)
   return rc;
 }
 
+/* What makes this link's bytes depend on more than its inputs (repro.c).  */
+static void
+tell_repro (const struct link *l)
+{
+  if (l->tell == NULL)
+    return;
+  struct repro_link r = {
+    .cl = &l->cl, .go = l->have_g ? l->ins.go->elf : NULL, .ins = &l->ins,
+    .mode = l->mode,
+    .ld = l->ld.kind, .output = l->output, .random_tmp = l->out.random_name
+  };
+  struct strvec notes = { 0 };
+  strvec_init (&notes);
+  repro_notes (&r, &notes);
+  for (size_t i = 0; i < notes.n; i++)
+    tell (l, LINK_NOTE, NULL, notes.v[i]);
+  strvec_free (&notes);
+}
+
+/* gold names a shared library without a soname after the file it writes:
+   that file's name must be the same on every run.  */
+static int
+begin_output (struct link *l)
+{
+  bool shared = l->mode == MODE_C_SHARED || l->mode == MODE_SHARED
+    || l->mode == MODE_PLUGIN;
+  if (shared && l->ld.kind == LD_GOLD)
+    return output_begin_stable (&l->out, l->output, &l->err);
+  return output_begin (&l->out, l->output, false, &l->err);
+}
+
 /* The command that links, writing a temporary output beside the real one;
    with --dry-run it is only told, and the run is complete.  */
 static int
@@ -688,6 +720,7 @@ step_command (struct link *l)
       if (command_build (l, "$STAGING/bin", l->output, &l->cmd,
 			 &l->err) != 0)
 	return -1;
+      tell_repro (l);
       tell_command (l, &l->cmd);
       l->status = GL_EXIT_OK;
       return STEP_DONE;
@@ -696,9 +729,10 @@ step_command (struct link *l)
        && stage_linker_dir (linker_kind_name (l->ld.kind), l->ld.path,
 			    &l->ld_dir, &l->err) != 0)
       || stage_dir (&tmpdir, &l->err) != 0
-      || output_begin (&l->out, l->output, false, &l->err) != 0
+      || begin_output (l) != 0
       || command_build (l, l->ld_dir, l->out.tmp, &l->cmd, &l->err) != 0)
     return -1;
+  tell_repro (l);
   /* What the driver and the linker leave in TMPDIR (gcc's temporary
      files; the symbolizer input of an lld that dies, as on a full disk)
      goes to the staging directory, and is removed with it.  */

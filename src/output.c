@@ -73,6 +73,39 @@ output_begin (struct output *out, const char *path, bool reserve,
 }
 
 int
+output_begin_stable (struct output *out, const char *path,
+		     struct gl_error *err)
+{
+  struct stat st;
+  if (lstat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    return output_begin (out, path, false, err);
+  char *dir_copy = xstrdup (path);
+  char *base_copy = xstrdup (path);
+  char *name = xasprintf ("%s/.%s.gold-link", dirname (dir_copy),
+			  basename (base_copy));
+  free (dir_copy);
+  free (base_copy);
+  /* Claimed with O_EXCL, then left free for the linker to create, as
+     output_begin leaves its random name.  */
+  int fd = open (name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      free (name);
+      if (output_begin (out, path, false, err) != 0)
+	return -1;
+      out->random_name = true;
+      return 0;
+    }
+  close (fd);
+  stage_track (name);
+  unlink (name);
+  memset (out, 0, sizeof *out);
+  out->path = xstrdup (path);
+  out->tmp = name;
+  return 0;
+}
+
+int
 output_commit (struct output *out, struct gl_error *err)
 {
   if (out->in_place)
