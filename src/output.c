@@ -85,9 +85,12 @@ output_begin_stable (struct output *out, const char *path,
 			  basename (base_copy));
   free (dir_copy);
   free (base_copy);
-  /* Claimed with O_EXCL, then left free for the linker to create, as
-     output_begin leaves its random name.  */
-  int fd = open (name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /* Claimed with O_EXCL and left in place until the linker replaces it,
+     so that another link of the same output meanwhile takes a random
+     name instead of sharing this one.  gold writes into an existing
+     file and keeps its mode, adding execute where it may read: created
+     0666 less the umask, the claim ends with the mode of a new file.  */
+  int fd = open (name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       free (name);
@@ -98,7 +101,6 @@ output_begin_stable (struct output *out, const char *path,
     }
   close (fd);
   stage_track (name);
-  unlink (name);
   memset (out, 0, sizeof *out);
   out->path = xstrdup (path);
   out->tmp = name;
