@@ -656,7 +656,8 @@ judge (struct scan *s)
     finding (r, AUDIT_ERROR, "go-buildid-note", ".note.go.buildid is not "
 	     "in a PT_NOTE segment: go build cannot read the build ID and "
 	     "links again every time");
-  if (r->go && r->go_buildid == NULL)
+  /* cmd/go gives a Go shared library no build ID.  */
+  if (r->go && r->go_buildid == NULL && r->kind != AUDIT_GO_SHARED_LIB)
     finding (r, AUDIT_WARNING, "go-buildid", "no Go build ID "
 	     "(.note.go.buildid): go build cannot tell that it is up to date");
   if (r->go && !r->go_buildinfo && r->kind != AUDIT_GO_SHARED_LIB
@@ -735,7 +736,9 @@ audit_scan (struct scan *s, struct gl_error *err)
 
   r->go = r->go_buildid != NULL || r->go_buildinfo || s->go_notes
     || s->slot_seen || s->slot_undefined || s->runtime_symbols;
-  if (!s->symtab && r->cgo == AUDIT_NO)
+  /* Stripped, or a -linkshared executable, whose runtime/cgo (if any) is
+     in the Go shared library: the file cannot say.  */
+  if ((!s->symtab || s->slot_undefined) && r->cgo == AUDIT_NO)
     r->cgo = AUDIT_UNKNOWN;
   r->static_tls = (s->dt_flags & DF_STATIC_TLS) != 0;
   r->textrel = r->textrel || (s->dt_flags & DF_TEXTREL) != 0;
