@@ -145,6 +145,79 @@ scan_notes (struct scan *s, Elf_Data *data, bool in_segment)
     }
 }
 
+/* The header tables, each segment's and each section's bytes must lie in
+   the file: libelf acts as if a table that does not fit were absent, and
+   reads a section's bytes only when asked.  */
+static int
+check_layout (struct scan *s, struct gl_error *err)
+{
+  const GElf_Ehdr *e = &s->ehdr;
+  size_t size = 0;
+  if (elf_rawfile (s->elf, &size) == NULL)
+    return gl_error_libelf (err, s->path, NULL, "cannot read");
+  size_t phent = gelf_fsize (s->elf, ELF_T_PHDR, 1, EV_CURRENT);
+  size_t shent = gelf_fsize (s->elf, ELF_T_SHDR, 1, EV_CURRENT);
+  if (e->e_phnum != 0
+      && (e->e_phentsize != phent || e->e_phoff > size
+	  || e->e_phnum > (size - e->e_phoff) / phent))
+    return gl_error_damaged (err, s->path, NULL, "the program header table "
+			     "(%u entries of %u bytes at offset %llu) does "
+			     "not fit in the file (%zu bytes)",
+			     (unsigned) e->e_phnum, (unsigned) e->e_phentsize,
+			     (unsigned long long) e->e_phoff, size);
+  if (e->e_shoff != 0
+      && (e->e_shentsize != shent || e->e_shoff > size
+	  || (e->e_shnum == 0 && size - e->e_shoff < shent)
+	  || e->e_shnum > (size - e->e_shoff) / shent))
+    return gl_error_damaged (err, s->path, NULL, "the section header table "
+			     "(%u entries of %u bytes at offset %llu) does "
+			     "not fit in the file (%zu bytes)",
+			     (unsigned) e->e_shnum, (unsigned) e->e_shentsize,
+			     (unsigned long long) e->e_shoff, size);
+  size_t shnum = 0;
+  if (elf_getshdrnum (s->elf, &shnum) != 0)
+    return gl_error_libelf (err, s->path, NULL,
+			    "cannot read the section headers");
+  if (e->e_shoff != 0 && shnum > (size - e->e_shoff) / shent)
+    return gl_error_damaged (err, s->path, NULL, "the section header table "
+			     "(%zu entries, the count in its first entry) "
+			     "does not fit in the file (%zu bytes)", shnum,
+			     size);
+  size_t phnum = 0;
+  if (elf_getphdrnum (s->elf, &phnum) != 0)
+    return gl_error_libelf (err, s->path, NULL,
+			    "cannot read the program headers");
+  for (size_t i = 0; i < phnum; i++)
+    {
+      GElf_Phdr ph;
+      if (gelf_getphdr (s->elf, (int) i, &ph) == NULL)
+	return gl_error_libelf (err, s->path, NULL,
+				"cannot read program header %zu", i);
+      if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
+	return gl_error_damaged (err, s->path, NULL, "segment %zu (%llu "
+				 "bytes at offset %llu) ends past the end of "
+				 "the file (%zu bytes)", i,
+				 (unsigned long long) ph.p_filesz,
+				 (unsigned long long) ph.p_offset, size);
+    }
+  Elf_Scn *scn = NULL;
+  while ((scn = elf_nextscn (s->elf, scn)) != NULL)
+    {
+      GElf_Shdr sh;
+      if (gelf_getshdr (scn, &sh) == NULL)
+	return gl_error_libelf (err, s->path, NULL,
+				"cannot read a section header");
+      if (sh.sh_type != SHT_NOBITS && sh.sh_type != SHT_NULL
+	  && (sh.sh_offset > size || sh.sh_size > size - sh.sh_offset))
+	return gl_error_damaged (err, s->path, NULL, "section %zu (%llu "
+				 "bytes at offset %llu) ends past the end of "
+				 "the file (%zu bytes)", elf_ndxscn (scn),
+				 (unsigned long long) sh.sh_size,
+				 (unsigned long long) sh.sh_offset, size);
+    }
+  return 0;
+}
+
 static int
 scan_segments (struct scan *s, struct gl_error *err)
 {
@@ -731,7 +804,8 @@ audit_scan (struct scan *s, struct gl_error *err)
     }
   r->cgo = AUDIT_NO;
   r->lib_entry = AUDIT_UNKNOWN;
-  if (scan_segments (s, err) != 0 || scan_sections (s, err) != 0)
+  if (check_layout (s, err) != 0 || scan_segments (s, err) != 0
+      || scan_sections (s, err) != 0)
     return -1;
 
   r->go = r->go_buildid != NULL || r->go_buildinfo || s->go_notes
@@ -781,7 +855,11 @@ audit_file (const char *path, struct audit_report *r, struct gl_error *err)
   struct stat st;
   int fd = gl_open_regular (path, &st, err);
   if (fd < 0)
-    return -1;
+    {
+      if (stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+	gl_error_note (err, "audit executables and shared libraries");
+      return -1;
+    }
   int rc = -1;
   Elf *elf = NULL;
   if (st.st_size < EI_NIDENT)

@@ -145,8 +145,13 @@ int
 options_parse_audit (int argc, char **argv, struct audit_options *ao,
 		     struct gl_error *err)
 {
-  poptContext con = poptGetContext ("gold-link audit", argc,
-				    (const char **) argv, audit_table, 0);
+  /* popt's usage line names argv[0].  */
+  const char **args = xcalloc ((size_t) argc + 1, sizeof *args);
+  args[0] = "gold-link audit";
+  for (int i = 1; i < argc; i++)
+    args[i] = argv[i];
+  poptContext con = poptGetContext ("gold-link audit", argc, args,
+				    audit_table, 0);
   poptSetOtherOptionHelp (con, "[--json] FILE...");
   int rc;
   while ((rc = poptGetNextOpt (con)) > 0)
@@ -173,6 +178,7 @@ options_parse_audit (int argc, char **argv, struct audit_options *ao,
 	}
     }
   poptFreeContext (con);
+  free (args);
   return rc < -1 ? -1 : 0;
 }
 
