@@ -126,3 +126,110 @@ audit_arch () {
 for a in ${AUDIT_ARCHES:-amd64 386 arm64}; do
   audit_arch "$a"
 done
+
+# Outputs made wrong on purpose (amd64, natively): an executable stack
+# asked of the linker; a c-shared library with a position-dependent
+# object (a TEXTREL); the program without runtime/cgo linked -static by
+# gcc itself (gold-link refuses to), whose slot glibc's TLS moves and which
+# traps at start; an executable whose PT_NOTE segments are patched away.
+mkdir wrong
+cd wrong
+ln -s ../go.mod ../cgoprog ../clib ../nocgo .
+wgo () { go "$@" > build.log 2>&1 || { cat build.log; fail "go $* failed"; }; }
+wgo build -o execstack -ldflags="$GL_LDFLAGS -extldflags=-Wl,-z,execstack" ./cgoprog
+as --64 -o textrel.o "$TESTDATA/asm/textrel-amd64.s"
+wgo build -buildmode=c-shared -o libtextrel.so \
+  -ldflags="$GL_LDFLAGS -extldflags=$WORK/wrong/textrel.o" ./clib
+mkdir tn
+CGO_ENABLED=0 wgo build -toolexec="$WORK/linkext.sh" -ldflags="-tmpdir=$WORK/wrong/tn" \
+  -o nocgo-exe ./nocgo
+gcc -no-pie -static -o nocgo-static tn/go.o 2> static.log || { cat static.log; fail "gcc -static of a no-cgo go.o failed"; }
+set +e
+./nocgo-static > nocgo-static.out 2>&1
+status=$?
+set -e
+[ $status = 133 ] || { cat nocgo-static.out; fail "the no-cgo program linked -static exited $status, not 133 (SIGTRAP)"; }
+cp ../amd64/exe nonote
+# Every PT_NOTE (4) becomes PT_NULL (0): ELF64 e_phoff at 32, e_phnum at 56.
+phoff=$(peek_le nonote 32 8) phnum=$(peek_le nonote 56 2)
+i=0
+while [ $i -lt "$phnum" ]; do
+  [ "$(peek_le nonote $((phoff + i * 56)) 4)" != 4 ] || poke_le nonote $((phoff + i * 56)) 4 0
+  i=$((i + 1))
+done
+ERRORS=1 audit_ok wrong execstack libtextrel.so nocgo-static nonote
+[ -z "${AUDIT_REGEN:-}" ] || cp wrong.txt wrong.json "$AUDIT_REGEN/"
+same_as "$TESTDATA/audit/wrong.txt" wrong.txt
+same_as "$TESTDATA/audit/wrong.json" wrong.json
+note "made wrong: execstack, textrel, tls-slot-offset (the program traps), go-buildid-note: reports as expected"
+
+# --audit after a link: the report on stdout; an error finding exits 1
+# with the error and note, whole, and keeps the output.
+cd "$WORK"
+ln -s wrong/tn wrong/nocgo-exe .
+bad_setup
+"$GOLD_LINK" --audit -o out/ok tn/go.o > ok.report 2> ok.err \
+  || { cat ok.err; fail "gold-link --audit of a clean link failed"; }
+[ ! -s ok.err ] || { cat ok.err; fail "gold-link --audit of a clean link wrote to stderr"; }
+"$GOLD_LINK" audit out/ok > ok.want
+same_as ok.want ok.report
+rm out/ok
+expect_fail_exact 1 "gold-link: error: out/bad: the audit found 1 error (listed above); the output is kept" \
+  "gold-link: note: fix the inputs or the link flags it names, or link without --audit to accept it" \
+  "$GOLD_LINK" --audit -Wl,-z,execstack -o out/bad tn/go.o
+[ -x out/bad ] || fail "--audit with an error finding did not keep the output"
+grep -qx '  error execstack: PT_GNU_STACK asks for an executable stack (-z execstack, or an object that needs it)' "$WORK/.out" \
+  || { cat "$WORK/.out"; fail "--audit did not print the execstack finding"; }
+rm out/bad
+note "--audit: clean link exits 0, an error finding exits 1 and keeps the output"
+
+# JSON escaping: quotes, a backslash, a tab, a newline, a control byte, a
+# byte that is not UTF-8 (U+FFFD) and a UTF-8 letter, in the file name.
+odd=$(printf 'q"b\\s\tn\nc\001x\377\303\251.so')
+cp nocgo-exe "$odd"
+"$GOLD_LINK" audit --json "$odd" > odd.json
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+want = "q\"b\\s\tn\nc\x01x\ufffd\u00e9.so"
+assert d[0]["file"] == want, repr(d[0]["file"])
+' odd.json || { cat odd.json; fail "the JSON file name is not escaped right"; }
+"$GOLD_LINK" audit "$odd" | sed -n 1p > odd.txt
+printf 'file:          q"b\\s\\tn\\nc\\001x\377\303\251.so\n' > odd.want
+same_as odd.want odd.txt
+rm -f "$odd"
+note "odd file names: escaped in JSON (U+FFFD for a bad byte) and in the table"
+
+# Bad input, usage and a mix: the errors compared whole.
+printf 'hello\n' > notelf.txt
+head -c 2000 nocgo-exe > trunc
+head -c 100 nocgo-exe > trunc-phdr
+damaged="gold-link: note: the file is truncated or damaged; rebuild it"
+expect_bad_exact 1 "gold-link: error: notelf.txt: is not an ELF file (6 bytes)" \
+  "gold-link: note: audit an executable or shared library" "$GOLD_LINK" audit notelf.txt
+head -c 200 /dev/zero > zeros
+expect_bad_exact 1 "gold-link: error: zeros: is not an ELF file" \
+  "gold-link: note: audit an executable or shared library" "$GOLD_LINK" audit zeros
+shoff=$(peek_le nocgo-exe 40 8) shnum=$(peek_le nocgo-exe 60 2)
+expect_bad_exact 1 "gold-link: error: trunc: the section header table ($shnum entries of 64 bytes at offset $shoff) does not fit in the file (2000 bytes)" \
+  "$damaged" "$GOLD_LINK" audit trunc
+phnum=$(peek_le nocgo-exe 56 2)
+expect_bad_exact 1 "gold-link: error: trunc-phdr: the program header table ($phnum entries of 56 bytes at offset 64) does not fit in the file (100 bytes)" \
+  "$damaged" "$GOLD_LINK" audit trunc-phdr
+expect_bad_exact 1 "gold-link: error: missing: cannot open: No such file or directory" \
+  "gold-link: note: check the path; inputs are relative to the current directory" "$GOLD_LINK" audit missing
+expect_bad_exact 1 "gold-link: error: tn: is a directory, not a file" \
+  "gold-link: note: audit executables and shared libraries" "$GOLD_LINK" audit tn
+expect_bad_exact 1 "gold-link: error: tn/go.o: is an ELF file of type 1, not an executable or shared library" \
+  "gold-link: note: audit the output of a link, not an object file" "$GOLD_LINK" audit tn/go.o
+expect_bad_exact 2 "gold-link: error: audit: no files" \
+  "gold-link: note: name the executables and shared libraries to audit" "$GOLD_LINK" audit
+expect_bad_exact 2 "gold-link: error: --bogus: unknown option" \
+  "gold-link: note: gold-link audit --help lists the options" "$GOLD_LINK" audit --bogus nocgo-exe
+# A bad file among good ones: the good reports, the error, exit 1.
+expect_fail_exact 1 "gold-link: error: missing: cannot open: No such file or directory" \
+  "gold-link: note: check the path; inputs are relative to the current directory" \
+  "$GOLD_LINK" audit --json nocgo-exe missing nocgo-exe
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert len(d) == 2' "$WORK/.out" \
+  || { cat "$WORK/.out"; fail "audit --json of two good files and a missing one is not an array of two"; }
+note "bad input and usage: exit 1 and 2, the errors whole"
