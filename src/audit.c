@@ -772,6 +772,13 @@ audit_scan (struct scan *s, struct gl_error *err)
   Elf *elf = s->elf;
   const char *path = s->path;
   struct audit_report *r = s->r;
+  if (elf_kind (elf) == ELF_K_AR)
+    {
+      gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is an archive, not an "
+		    "executable or shared library");
+      gl_error_note (err, "audit the program linked with it");
+      return -1;
+    }
   if (elf_kind (elf) != ELF_K_ELF)
     {
       gl_error_set (err, GL_EXIT_INPUT, path, NULL, "is not an ELF file");

@@ -224,6 +224,9 @@ expect_bad_exact 1 "gold-link: error: tn: is a directory, not a file" \
   "gold-link: note: audit executables and shared libraries" "$GOLD_LINK" audit tn
 expect_bad_exact 1 "gold-link: error: tn/go.o: is an ELF file of type 1, not an executable or shared library" \
   "gold-link: note: audit the output of a link, not an object file" "$GOLD_LINK" audit tn/go.o
+ar rcD lib.a notelf.txt
+expect_bad_exact 1 "gold-link: error: lib.a: is an archive, not an executable or shared library" \
+  "gold-link: note: audit the program linked with it" "$GOLD_LINK" audit lib.a
 expect_bad_exact 2 "gold-link: error: audit: no files" \
   "gold-link: note: name the executables and shared libraries to audit" "$GOLD_LINK" audit
 expect_bad_exact 2 "gold-link: error: --bogus: unknown option" \
