@@ -44,6 +44,12 @@ struct scan
   bool le_dynamic;			/* a dynamic relocation of local-exec
 					   TLS: code patched at load time */
   bool ie_dynamic;			/* a TPOFF relocation of a GOT entry */
+  struct load
+  {
+    uint64_t vaddr, memsz;
+    bool writable;
+  } *loads;				/* the PT_LOAD segments */
+  size_t nloads;
   uint64_t init_array_addr, init_array_size;
   Elf_Scn *init_array;
   uint64_t *init_values;		/* each .init_array word's value */
@@ -244,6 +250,11 @@ scan_segments (struct scan *s, struct gl_error *err)
 	case PT_INTERP:
 	  s->interp = true;
 	  break;
+	case PT_LOAD:
+	  s->loads = xrealloc (s->loads, (s->nloads + 1) * sizeof *s->loads);
+	  s->loads[s->nloads++] = (struct load) {
+	    ph.p_vaddr, ph.p_memsz, (ph.p_flags & PF_W) != 0 };
+	  break;
 	case PT_DYNAMIC:
 	  s->dynamic = true;
 	  break;
@@ -404,6 +415,18 @@ scan_symbols (struct scan *s, Elf_Scn *scn, const GElf_Shdr *shdr,
   return 0;
 }
 
+/* Is ADDR in a PT_LOAD segment that is not writable (code, read-only
+   data)?  */
+static bool
+in_readonly_segment (const struct scan *s, uint64_t addr)
+{
+  for (size_t i = 0; i < s->nloads; i++)
+    if (addr >= s->loads[i].vaddr
+	&& addr - s->loads[i].vaddr < s->loads[i].memsz)
+      return !s->loads[i].writable;
+  return false;
+}
+
 /* Dynamic relocations: local-exec TLS patched into code at load time (a
    shared object built from non-PIC TLS code), and initial-exec GOT
    entries.  MIPS64's r_info layout is not libelf's; MIPS has no shared
@@ -445,14 +468,16 @@ scan_dynamic_relocs (struct scan *s, Elf_Scn *scn, const GElf_Shdr *shdr,
       unsigned type = s->ehdr.e_ident[EI_CLASS] == ELFCLASS64
 	? (unsigned) GELF_R_TYPE (rel.r_info)
 	: (unsigned) ELF32_R_TYPE ((Elf32_Word) rel.r_info);
-      if (type == arch->tls_dyn_ie)
-	{
-	  s->ie_dynamic = true;
-	  continue;
-	}
-      for (const struct gl_tls_reloc *t = arch->tls_relocs; t->name; t++)
-	if (t->type == type && t->model == GL_TLS_LE)
-	  s->le_dynamic = true;
+      /* A thread-pointer offset written by the loader: into a GOT entry
+	 (initial-exec), or into code, which is local-exec TLS.  */
+      bool tls = type == arch->tls_dyn_ie;
+      for (const struct gl_tls_reloc *t = arch->tls_relocs;
+	   !tls && t->name; t++)
+	tls = t->type == type;
+      if (tls && in_readonly_segment (s, rel.r_offset))
+	s->le_dynamic = true;
+      else if (tls)
+	s->ie_dynamic = true;
       /* .init_array filled at load time: a RELA addend is the value.  */
       size_t w = s->ehdr.e_ident[EI_CLASS] == ELFCLASS64 ? 8 : 4;
       if (rela && rel.r_offset >= s->init_array_addr
@@ -707,8 +732,9 @@ judge (struct scan *s)
 	     "executable stack (-z execstack, or an object that needs it)");
   if (r->model == AUDIT_TLS_LE && library)
     finding (r, AUDIT_ERROR, "tls-le-in-shared", "a shared object with "
-	     "local-exec TLS: it cannot be loaded beside another module's "
-	     "TLS; link a go.o built for this mode (initial-exec)");
+	     "local-exec TLS: the loader patches a thread-pointer offset into "
+	     "its code; link a go.o built for this mode, whose TLS is "
+	     "initial-exec");
   if (r->slot_checked && r->slot_offset != r->slot_expected)
     finding (r, AUDIT_ERROR, "tls-slot-offset", "the Go TLS slot %s is at "
 	     "TP%+lld, but a Go program without runtime/cgo sets the thread "
@@ -763,6 +789,7 @@ audit_elf (Elf *elf, const char *path, struct audit_report *r,
   struct scan s = { .elf = elf, .path = path, .r = r };
   int rc = audit_scan (&s, err);
   free (s.init_values);
+  free (s.loads);
   return rc;
 }
 

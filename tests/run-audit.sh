@@ -133,7 +133,8 @@ done
 # asked of the linker; a c-shared library with a position-dependent
 # object (a TEXTREL); the program without runtime/cgo linked -static by
 # gcc itself (gold-link refuses to), whose slot glibc's TLS moves and which
-# traps at start; an executable whose PT_NOTE segments are patched away.
+# traps at start; an executable whose PT_NOTE segments are patched away;
+# local-exec TLS in a shared object (386: ld.bfd links it, patching code).
 mkdir wrong
 cd wrong
 ln -s ../go.mod ../cgoprog ../clib ../nocgo .
@@ -159,11 +160,15 @@ while [ $i -lt "$phnum" ]; do
   [ "$(peek_le nonote $((phoff + i * 56)) 4)" != 4 ] || poke_le nonote $((phoff + i * 56)) 4 0
   i=$((i + 1))
 done
-ERRORS=1 audit_ok wrong execstack libtextrel.so nocgo-static nonote
+# Local-exec TLS in a 386 shared object (ld.bfd patches the code).
+as --32 -I "$TESTDATA/asm" -o tls-le-386.o "$TESTDATA/asm/tls-le-386.s"
+gcc -m32 -nostdlib -shared -fuse-ld=bfd -o tls-le.so tls-le-386.o 2> tls-le.log \
+  || { cat tls-le.log; fail "ld.bfd did not link local-exec TLS into a 386 shared object"; }
+ERRORS=1 audit_ok wrong execstack libtextrel.so nocgo-static nonote tls-le.so
 [ -z "${AUDIT_REGEN:-}" ] || cp wrong.txt wrong.json "$AUDIT_REGEN/"
 same_as "$TESTDATA/audit/wrong.txt" wrong.txt
 same_as "$TESTDATA/audit/wrong.json" wrong.json
-note "made wrong: execstack, textrel, tls-slot-offset (the program traps), go-buildid-note: reports as expected"
+note "made wrong: execstack, textrel, tls-slot-offset (the program traps), go-buildid-note, tls-le-in-shared: reports as expected"
 
 # --audit after a link: the report on stdout; an error finding exits 1
 # with the error and note, whole, and keeps the output.
