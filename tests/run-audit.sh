@@ -6,7 +6,9 @@
 # -linkshared executable, a -static cgo program, a program without
 # runtime/cgo (linked dynamically: its slot where Go puts it); each whole
 # report, table and JSON, against tests/data/audit/ARCH.txt and ARCH.json
-# with the build IDs and the Go release replaced by words.  Then outputs
+# with the build IDs and the Go release replaced by words.  The TLS
+# variant of each architecture with a compiler and qemu here: the slot's
+# offset as a running C program sees it, and as the audit computes it.  Then outputs
 # made wrong on purpose (-z execstack, a TEXTREL, the no-cgo program linked
 # -static by gcc: its slot moved by libc's TLS, and it traps; the PT_NOTE
 # segments patched away), --audit after a link, JSON escaping of odd file
@@ -128,6 +130,42 @@ audit_arch () {
 for a in ${AUDIT_ARCHES:-amd64 386 arm64}; do
   [ "$a" = none ] || audit_arch "$a"
 done
+
+# The TLS variants in arch/ against running programs: a C program whose
+# thread-local is named as the arch's Go slot prints its offset from the
+# thread pointer (under qemu-user where tests/cross.tab names one); the
+# audit's offset must be the same.  Every architecture with a compiler and
+# an emulator here.
+checked=
+for a in $(awk '!/^#/ && $1 !~ /-/ { print $1 }' "$abs_srcdir/tests/cross.tab"); do
+  def=$abs_srcdir/arch/$a.def
+  triplet=$(sed -n 's/^ *\.triplet = "\(.*\)",.*/\1/p' "$def")
+  slot=$(sed -n 's/^ *\.tls_slot = "\(.*\)",.*/\1/p' "$def")
+  qemu=$(awk -v n="$a" '$1 == n { print $2 }' "$abs_srcdir/tests/cross.tab")
+  case $a in
+    amd64) cc=gcc ;;
+    386) cc="gcc -m32" ;;
+    *) cc=$triplet-gcc-12 ;;
+  esac
+  command -v ${cc%% *} > /dev/null 2>&1 || { note "TLS offset: no $cc for $a"; continue; }
+  if [ "$qemu" != - ]; then
+    command -v "$qemu" > /dev/null 2>&1 && [ -d "/usr/$triplet/lib" ] \
+      || { note "TLS offset: no $qemu or /usr/$triplet/lib for $a"; continue; }
+    run="$qemu -L /usr/$triplet"
+  else
+    run=
+  fi
+  $cc -O1 -DSLOT="\"$slot\"" -o "tp-$a" "$TESTDATA/audit/tp.c" 2> tp.log \
+    || { cat tp.log; fail "$cc cannot build tests/data/audit/tp.c"; }
+  ran=$($run "./tp-$a") || fail "tp-$a did not run"
+  audited=$("$GOLD_LINK" audit --json "tp-$a" | python3 -c '
+import json, sys
+print("TP%+d" % json.load(sys.stdin)[0]["tls"]["offset"])')
+  [ "$ran" = "$audited" ] || fail "$a: the slot is at $ran when the program runs, but gold-link audit says $audited"
+  checked="$checked $a ($ran)"
+done
+[ -n "$checked" ] || fail "no architecture could check the TLS offset"
+note "TLS offset as the running program sees it:$checked"
 
 # Outputs made wrong on purpose (amd64, natively): an executable stack
 # asked of the linker; a c-shared library with a position-dependent
