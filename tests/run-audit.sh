@@ -3,7 +3,8 @@
 # outputs made here by go build through gold-link, for amd64, 386 (gcc
 # -m32) and arm64 (Debian's cross gcc): an exe, a PIE, a c-shared library,
 # a C program linked with a c-archive, a plugin, a Go shared library and a
-# -linkshared executable, a -static cgo program, a program without
+# -linkshared executable, a -static and a -static-pie cgo program, a
+# program without
 # runtime/cgo (linked dynamically: its slot where Go puts it); each whole
 # report, table and JSON, against tests/data/audit/ARCH.txt and ARCH.json
 # with the build IDs and the Go release replaced by words.  The TLS
@@ -108,12 +109,13 @@ audit_arch () {
     $cc $cflags -o use-a "$TESTDATA/cdrivers/use.c" libgo.a -lpthread
     xgo build -buildmode=plugin -o greet.so -ldflags="$GL_LDFLAGS" ./plugin
     xgo build -o static -ldflags="$GL_LDFLAGS -extldflags=-static" ./cgoprog
+    xgo build -buildmode=pie -o static-pie -ldflags="$GL_LDFLAGS -extldflags=-static-pie" ./cgoprog
     CGO_ENABLED=0 xgo build -toolexec="$WORK/linkext.sh" -o nocgo-exe ./nocgo
     xgo install -buildmode=shared -linkshared -pkgdir="$WORK/$arch/pkg" \
       -ldflags="$GL_LDFLAGS" runtime sync/atomic
     xgo build -linkshared -pkgdir="$WORK/$arch/pkg" -o lsh -ldflags="$GL_LDFLAGS" ./shx
     cp pkg/lib*.so libstd.so
-    audit_ok "$arch" exe pie libgo.so use-a greet.so static nocgo-exe libstd.so lsh
+    audit_ok "$arch" exe pie libgo.so use-a greet.so static static-pie nocgo-exe libstd.so lsh
   ) || exit 1
   if [ -n "${AUDIT_REGEN:-}" ]; then
     cp "$arch/$arch.txt" "$arch/$arch.json" "$AUDIT_REGEN/"
@@ -123,7 +125,7 @@ audit_arch () {
     [ -f "$want" ] || want=$TESTDATA/audit/$arch.$ext
     same_as "$want" "$arch/$arch.$ext"
   done
-  note "$arch: exe, pie, c-shared, c-archive program, plugin, static, no-cgo exe, Go shared library, -linkshared exe: reports as expected"
+  note "$arch: exe, pie, c-shared, c-archive program, plugin, static, static-pie, no-cgo exe, Go shared library, -linkshared exe: reports as expected"
   unset GOARCH
 }
 
