@@ -3,11 +3,11 @@
 # tests/data/cgoprog linked externally by go build as exe, pie and c-shared.
 # Kept small: go.o as a skeleton (every section header, no section data, the
 # symbols gold-link looks for), host objects under 8 KB as they are, an
-# archive of the two smallest, and the link command cmd/link runs as a response
-# file.  usage: go-seeds.sh SRCDIR OUT
+# archive of the two smallest, the link command cmd/link runs as a response
+# file, and each output without its DWARF (for fuzz-audit).  usage: go-seeds.sh SRCDIR OUT
 set -eu
 srcdir=$1 out=$2
-for c in go gcc objcopy ar; do
+for c in go gcc objcopy ar strip; do
   command -v $c >/dev/null 2>&1 || { echo "go-seeds.sh: '$c' is not installed"; exit 1; }
 done
 work=$(mktemp -d)
@@ -30,7 +30,7 @@ SH
 chmod +x extld.sh
 
 rm -rf "$out.tmp"
-mkdir -p "$out.tmp/object" "$out.tmp/archive" "$out.tmp/cmdline"
+mkdir -p "$out.tmp/object" "$out.tmp/archive" "$out.tmp/cmdline" "$out.tmp/audit"
 for mode in exe pie c-shared; do
   mkdir "t-$mode"
   go build -buildmode=$mode -o "out-$mode" \
@@ -49,6 +49,8 @@ for mode in exe pie c-shared; do
     # shellcheck disable=SC2046
     ar rcsD "$out.tmp/archive/host-$mode.a" $(ls -Sr "t-$mode"/0*.o | head -2)
   fi
+  # The output itself for fuzz-audit, without its DWARF (about 1.5 MB).
+  strip --strip-debug -o "$out.tmp/audit/$mode" "out-$mode"
   # The command as a response file, each word double-quoted.
   sed 's/[\\"]/\\&/g; s/.*/"&"/' link.args > "$out.tmp/cmdline/link-$mode"
 done

@@ -10,7 +10,7 @@ asm=$here/../tests/data/asm
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 rm -rf "$out"
-mkdir -p "$out/object" "$out/archive" "$out/cmdline"
+mkdir -p "$out/object" "$out/archive" "$out/cmdline" "$out/audit"
 cd "$work"
 
 # obj NAME --32|--64 [KEEP-SYMBOL...] < SOURCE: a stripped object that keeps
@@ -126,3 +126,114 @@ rsp nested '--buildmode=c-archive @r1 -v\000-o out.a @r2 --linker lld\000go.o @r
 rsp self '@r0\n'
 rsp options '--cc gcc --cc=clang --linker=mold --direct --no-linker-check --dry-run --keep-temps --no-stage --version --help -v -? -static -static-pie -pie -no-pie -nopie go.o\n'
 rsp no-link '-c x.c -print-prog-name=ld -dumpmachine --print-file-name=libc.a -o\n'
+
+# Linked outputs for fuzz-audit, small (ld, no libc, 64-byte pages): Go's
+# notes and sections, the TLS slot local-exec in executables and
+# initial-exec in libraries, the library entry in .init_array, dynamic
+# entries (SONAME, NEEDED, RPATH/RUNPATH, BIND_NOW, TEXTREL), the stack
+# and RELRO segments.  Real Go outputs are added at fuzz time (go-seeds.sh).
+small="-z max-page-size=64 -z common-page-size=64 -z noseparate-code --build-id=sha1 --hash-style=gnu"
+cat > buildinfo.inc <<'S'
+	.section .go.buildinfo,"aw"
+	.p2align 4
+	.ascii "\377 Go buildinf:"
+	.byte 8, 2
+	.zero 16
+	.byte 8
+	.ascii "go1.26.8"
+	.zero 8
+S
+aud () {
+  name=$1 bits=$2; shift 2
+  cat > "$name.s"
+  as "$bits" -I "$asm" -I . -o "$name.o" "$name.s"
+  # shellcheck disable=SC2086
+  ld $small "$@" -o "$out/audit/$name" "$name.o"
+}
+as --64 -o empty.o /dev/null
+ld $small -shared -soname libdep.so -o libdep.so empty.o
+aud amd64-static --64 -m elf_x86_64 -e _start <<'S'
+	.include "go-object.inc"
+	.include "buildinfo.inc"
+	.text
+	.globl _start
+_start:
+	movq %fs:runtime.tlsg@tpoff, %rax
+	ret
+S
+aud amd64-pie-cgo --64 -m elf_x86_64 -pie -z relro -z now -e _start \
+    --dynamic-linker /lib64/ld-linux-x86-64.so.2 libdep.so <<'S'
+	.include "go-object.inc"
+	.include "buildinfo.inc"
+	.text
+	.globl _start, x_cgo_init
+_start:
+x_cgo_init:
+	movq runtime.tlsg@gottpoff(%rip), %rax
+	ret
+S
+aud amd64-c-shared --64 -m elf_x86_64 -shared -soname libgo.so -z relro \
+    -rpath /opt/lib --disable-new-dtags libdep.so <<'S'
+	.include "go-object.inc"
+	.include "buildinfo.inc"
+	.section .init_array,"aw",@init_array
+	.p2align 3
+	.quad _rt0_amd64_linux_lib
+	.text
+	.type _rt0_amd64_linux_lib, @function
+_rt0_amd64_linux_lib:
+	movq runtime.tlsg@gottpoff(%rip), %rax
+	ret
+S
+aud amd64-plugin --64 -m elf_x86_64 -shared -z now -z execstack \
+    -rpath '$ORIGIN' --enable-new-dtags <<'S'
+	.include "go-object.inc"
+	.data
+	.globl "go:plugin.tabs"
+"go:plugin.tabs":
+	.quad 0
+	.text
+	movq runtime.tlsg@gottpoff(%rip), %rax
+	ret
+S
+aud amd64-go-shared-textrel --64 -m elf_x86_64 -shared -z notext <<'S'
+	.section .note.go.pkg-list,"a",@note
+	.long 4, 8, 1
+	.asciz "Go\0"
+	.ascii "runtime\n"
+	.section .note.GNU-stack,"",@progbits
+	.section .tbss,"awT",@nobits
+	.globl runtime.tlsg
+	.type runtime.tlsg, @tls_object
+runtime.tlsg:
+	.zero 8
+	.section .rodata
+	.globl runtime.buildVersion.str
+	.type runtime.buildVersion.str, @object
+	.size runtime.buildVersion.str, 9
+runtime.buildVersion.str:
+	.asciz "go1.19.8"
+	.text
+	movabsq $runtime.buildVersion.str, %rax
+	movq runtime.tlsg@gottpoff(%rip), %rax
+	ret
+S
+aud 386-static --32 -m elf_i386 -e _start <<'S'
+	.include "go-object.inc"
+	.text
+	.globl _start
+_start:
+	movl %gs:runtime.tlsg@ntpoff, %eax
+	ret
+S
+aud 386-c-shared --32 -m elf_i386 -shared <<'S'
+	.include "go-object.inc"
+	.section .init_array,"aw",@init_array
+	.long _rt0_386_linux_lib
+	.long _rt0_386_linux_lib
+	.text
+	.type _rt0_386_linux_lib, @function
+_rt0_386_linux_lib:
+	movl runtime.tlsg@gotntpoff(%ecx), %eax
+	ret
+S

@@ -4,14 +4,14 @@
 # earlier runs found (FUZZ_WORK/TARGET/corpus).  Prints each target's runs,
 # coverage and corpus; a crash, leak, timeout or UB is kept in
 # FUZZ_WORK/TARGET/findings/ and fails the run.
-#   FUZZ_TARGETS  which targets (default: object archive cmdline)
+#   FUZZ_TARGETS  which targets (default: object archive cmdline audit)
 #   FUZZ_ARGS     more libFuzzer flags, e.g. -seed=1 or -jobs=1
 set -u
 srcdir=$1
 bin=${FUZZ_BIN:?}
 work=${FUZZ_WORK:?}
 time=${FUZZ_TIME:-60}
-targets=${FUZZ_TARGETS:-object archive cmdline}
+targets=${FUZZ_TARGETS:-object archive cmdline audit}
 # Everything the targets write (fuzz-cmdline's response files, rewritten on
 # every run) goes to a directory removed at the end: in memory when
 # /dev/shm is there, which doubles fuzz-cmdline's speed.

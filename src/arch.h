@@ -65,6 +65,16 @@ struct gl_arch
 				   and type, not ELF64_R_SYM/ELF64_R_TYPE */
   const char *tls_slot;		/* the Go TLS slot symbol */
   const char *tls_unused;	/* a second TLS symbol Go emits but never uses */
+  /* Where a thread's TLS lies (the ELF TLS ABI), for the audit of an
+     executable's slot offset: variant 2 puts the block below the thread
+     pointer, ending there (aligned); variant 1 above a TCB of
+     tls_tcb_size bytes (aligned to the block), the thread pointer
+     tls_tp_bias bytes past the TCB's end.  */
+  unsigned char tls_variant;
+  unsigned tls_tcb_size;
+  unsigned tls_tp_bias;
+  unsigned tls_dyn_ie;		/* the dynamic relocation of an initial-exec
+				   GOT entry (the slot's offset at load time) */
   const char *lib_entry;	/* c-shared/c-archive entry, run from .init_array */
   unsigned init_array_reloc;	/* pointer-sized absolute relocation */
   const char *cc_flags;		/* what cmd/link puts before every host command */

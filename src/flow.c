@@ -6,6 +6,8 @@
 
 #include "flow.h"
 #include "arfile.h"
+#include "audit.h"
+#include "auditfmt.h"
 #include "buildmode.h"
 #include "cc.h"
 #include "command.h"
@@ -773,7 +775,35 @@ step_run (struct link *l)
   if (status != 0)
     output_abort (&l->out);
   l->status = status;
-  return status < 0 ? -1 : STEP_DONE;
+  return status < 0 ? -1 : status != 0 ? STEP_DONE : STEP_NEXT;
+}
+
+/* --audit: the output in place, audited as gold-link audit does; an error
+   finding fails the run (exit 1) and keeps the output, for a packager to
+   look at.  */
+static int
+step_audit (struct link *l)
+{
+  if (!l->opt.audit || l->out.in_place)
+    return STEP_DONE;
+  struct audit_report r;
+  if (audit_file (l->output, &r, &l->err) != 0)
+    return -1;
+  char *text = auditfmt_human (&r);
+  tell (l, LINK_AUDIT, l->output, text);
+  free (text);
+  size_t errors = 0;
+  for (size_t i = 0; i < r.nfindings; i++)
+    errors += r.findings[i].severity == AUDIT_ERROR;
+  audit_free (&r);
+  if (errors == 0)
+    return STEP_DONE;
+  gl_error_set (&l->err, GL_EXIT_INPUT, l->output, NULL, "the audit found "
+		"%zu error%s (listed above); the output is kept", errors,
+		errors == 1 ? "" : "s");
+  gl_error_note (&l->err, "fix the inputs or the link flags it names, or "
+		 "link without --audit to accept it");
+  return -1;
 }
 
 /* A link, step by step (docs/architecture.md "The flow").  */
@@ -790,7 +820,8 @@ static int (*const link_steps[]) (struct link *l) = {
   step_cxx,			/* C++ host objects: its C++ driver */
   step_linker,			/* the linker */
   step_command,			/* the command; --dry-run: done */
-  step_run,			/* run it, the output into place: done */
+  step_run,			/* run it, the output into place */
+  step_audit,			/* --audit: the output's report: done */
 };
 
 /* Not a link gold-link needs to look at (a probe compiling trivial.c, a

@@ -33,6 +33,7 @@ struct link_options
   bool no_stage;		/* --no-stage: host objects loose */
   bool response_file;		/* --response-file: always one */
   bool verbose;			/* -v: the driver is given -v too */
+  bool audit;			/* --audit: the output, after the link */
 };
 
 /* What the flow tells the user.  */
@@ -42,8 +43,9 @@ enum link_say
   LINK_COMMAND,		/* the command it runs (or, with --dry-run, would run) */
   LINK_WARNING,		/* a problem in FILE that does not stop the link */
   LINK_ANSWER,		/* the answer to a question (which ar?), for stdout */
-  LINK_OUTPUT		/* a line the linker wrote to its stderr, passed on
+  LINK_OUTPUT,		/* a line the linker wrote to its stderr, passed on
 			   as it is */
+  LINK_AUDIT		/* --audit: the output's report, for stdout */
 };
 typedef void link_tell_fn (enum link_say what, const char *file,
 			   const char *text, void *arg);

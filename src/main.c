@@ -6,9 +6,12 @@
 
 #include <gelf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ar.h"
+#include "audit.h"
+#include "auditfmt.h"
 #include "cmdline.h"
 #include "diag.h"
 #include "flow.h"
@@ -50,7 +53,54 @@ tell (enum link_say what, const char *file, const char *text, void *arg)
     case LINK_OUTPUT:
       fputs (text, stderr);
       break;
+    case LINK_AUDIT:
+      fputs (text, stdout);
+      break;
     }
+}
+
+/* gold-link audit [--json] FILE...: each file's report on stdout (a JSON
+   array with --json), each unreadable file's error on stderr.  */
+static int
+audit_main (int argc, char **argv)
+{
+  struct gl_error err = { 0 };
+  struct audit_options ao = { 0 };
+  int status = GL_EXIT_OK;
+  if (options_parse_audit (argc, argv, &ao, &err) != 0)
+    {
+      status = fail (&err);
+      goto out;
+    }
+  if (ao.json)
+    puts ("[");
+  bool first = true;
+  for (size_t i = 0; i < ao.files.n; i++)
+    {
+      struct audit_report r;
+      if (audit_file (ao.files.v[i], &r, &err) != 0)
+	{
+	  fflush (stdout);
+	  fail (&err);
+	  status = GL_EXIT_INPUT;
+	  continue;
+	}
+      char *text = ao.json ? auditfmt_json (&r) : auditfmt_human (&r);
+      if (ao.json)
+	printf ("%s%s", first ? "" : ",\n", text);
+      else
+	printf ("%s%s", first ? "" : "\n", text);
+      first = false;
+      free (text);
+      if (audit_has_error (&r))
+	status = GL_EXIT_INPUT;
+      audit_free (&r);
+    }
+  if (ao.json)
+    puts (first ? "]" : "\n]");
+out:
+  strvec_free (&ao.files);
+  return status;
 }
 
 static bool
@@ -68,11 +118,14 @@ main (int argc, char **argv)
   if (argc > 0 && is_ar_name (argv[0]))
     return ar_main (argc, argv);
 
+  elf_version (EV_CURRENT);
+  if (argc > 1 && strcmp (argv[1], "audit") == 0)
+    return audit_main (argc - 1, argv + 1);
+
   struct gl_error err = { 0 };
   struct strvec args = { 0 }, own = { 0 }, driver = { 0 };
   struct options opts = { 0 };
   int status;
-  elf_version (EV_CURRENT);
 
   if (cmdline_expand_response_files (argc, argv, &args, &err) != 0)
     {

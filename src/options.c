@@ -18,7 +18,9 @@ enum
   OPT_KEEP_TEMPS,
   OPT_NO_STAGE,
   OPT_RESPONSE_FILE,
-  OPT_VERSION
+  OPT_AUDIT,
+  OPT_VERSION,
+  OPT_JSON
 };
 
 const struct poptOption options_table[] = {
@@ -51,8 +53,20 @@ const struct poptOption options_table[] = {
   { "response-file", '\0', POPT_ARG_NONE, NULL, OPT_RESPONSE_FILE,
     "pass the command to the driver or linker in a response file even when "
     "it is short (by default only when it is too long to run)", NULL },
+  { "audit", '\0', POPT_ARG_NONE, NULL, OPT_AUDIT,
+    "audit the output after a successful link (as gold-link audit does); "
+    "an error found exits 1 and keeps the output", NULL },
   { "version", '\0', POPT_ARG_NONE, NULL, OPT_VERSION,
     "print the version and exit", NULL },
+  POPT_AUTOHELP
+  POPT_TABLEEND
+};
+
+/* gold-link audit's own table.  */
+static const struct poptOption audit_table[] = {
+  { "json", '\0', POPT_ARG_NONE, NULL, OPT_JSON,
+    "a JSON array, one object per file on one line, instead of the table",
+    NULL },
   POPT_AUTOHELP
   POPT_TABLEEND
 };
@@ -109,6 +123,9 @@ options_parse (const struct strvec *own, struct options *opts,
       case OPT_RESPONSE_FILE:
 	lo->response_file = true;
 	break;
+      case OPT_AUDIT:
+	lo->audit = true;
+	break;
       case OPT_VERSION:
 	opts->version = true;
 	break;
@@ -121,6 +138,47 @@ options_parse (const struct strvec *own, struct options *opts,
       gl_error_note (err, "gold-link --help lists the options");
     }
   poptFreeContext (con);
+  return rc < -1 ? -1 : 0;
+}
+
+int
+options_parse_audit (int argc, char **argv, struct audit_options *ao,
+		     struct gl_error *err)
+{
+  /* popt's usage line names argv[0].  */
+  const char **args = xcalloc ((size_t) argc + 1, sizeof *args);
+  args[0] = "gold-link audit";
+  for (int i = 1; i < argc; i++)
+    args[i] = argv[i];
+  poptContext con = poptGetContext ("gold-link audit", argc, args,
+				    audit_table, 0);
+  poptSetOtherOptionHelp (con, "[--json] FILE...");
+  int rc;
+  while ((rc = poptGetNextOpt (con)) > 0)
+    if (rc == OPT_JSON)
+      ao->json = true;
+  if (rc < -1)
+    {
+      gl_error_set (err, GL_EXIT_USAGE, NULL, NULL, "%s: %s",
+		    poptBadOption (con, POPT_BADOPTION_NOALIAS),
+		    poptStrerror (rc));
+      gl_error_note (err, "gold-link audit --help lists the options");
+    }
+  else
+    {
+      const char *arg;
+      while ((arg = poptGetArg (con)) != NULL)
+	strvec_push (&ao->files, arg);
+      if (ao->files.n == 0)
+	{
+	  gl_error_set (err, GL_EXIT_USAGE, NULL, NULL, "audit: no files");
+	  gl_error_note (err, "name the executables and shared libraries to "
+			 "audit");
+	  rc = -2;
+	}
+    }
+  poptFreeContext (con);
+  free (args);
   return rc < -1 ? -1 : 0;
 }
 

@@ -29,4 +29,13 @@ int options_parse (const struct strvec *own, struct options *opts,
 		   struct gl_error *err);
 void options_free (struct options *opts);
 
+/* gold-link audit [--json] FILE...: ARGV[0] is "audit".  */
+struct audit_options
+{
+  bool json;
+  struct strvec files;
+};
+int options_parse_audit (int argc, char **argv, struct audit_options *ao,
+			 struct gl_error *err);
+
 #endif

@@ -42,9 +42,6 @@ sed -n 's/^ *\(-[^ ,], \)\{0,1\}\(--[a-z-]*\)\(=\)\{0,1\}.*/\2\3/p' help \
   | LC_ALL=C sort > help-options
 grep -qx -e '--buildmode=' help-options && grep -qx -e '--help' help-options \
   || { cat help; fail "cannot read the options of gold-link --help"; }
-# --audit (issue 14) is completed ahead of the link option its branch adds;
-# once gold-link --help lists it this line changes nothing.
-grep -qx -e '--audit' help-options || echo '--audit' >> help-options
 complete gold-link -- > offered
 LC_ALL=C sort help-options | diff -u - offered > diff \
   || { cat diff; fail "the completion's options are not gold-link --help's (- help, + completion)"; }

@@ -23,7 +23,7 @@ valgrind=
 command -v valgrind >/dev/null 2>&1 && valgrind=valgrind
 note "valgrind: ${valgrind:-not installed}"
 export TMPDIR="$WORK"
-for t in object archive cmdline; do
+for t in object archive cmdline audit; do
   dirs=$abs_srcdir/fuzz/corpus/$t
   [ -d "$abs_srcdir/fuzz/regress/$t" ] && dirs="$dirs $abs_srcdir/fuzz/regress/$t"
   # shellcheck disable=SC2086
