@@ -11,6 +11,7 @@
 
 #include "explain.h"
 #include "cxx.h"
+#include "symtab.h"
 #include "run.h"
 
 #include <ctype.h>
@@ -72,6 +73,38 @@ lookup (const struct strvec *sv, const char *name)
   return at != NULL ? *at : NULL;
 }
 
+struct read_object_arg
+{
+  struct explain_origin *o;
+  struct strvec *def, *undef;
+};
+
+static void
+read_symbol (const char *name, const GElf_Sym *sym, void *arg)
+{
+  struct read_object_arg *a = arg;
+  struct explain_origin *o = a->o;
+  if (GELF_ST_TYPE (sym->st_info) == STT_FILE)
+    {
+      if (o->file == NULL)
+	o->file = xstrdup (base_name (name));
+      return;
+    }
+  if (o->hash[0] == '\0' && !cgo_hash (name, "_cgo_", o->hash))
+    cgo_hash (name, "_cgoexp_", o->hash);
+  bool undefined = sym->st_shndx == SHN_UNDEF;
+  int bind = GELF_ST_BIND (sym->st_info);
+  if (undefined ? bind != STB_GLOBAL : bind != STB_GLOBAL && bind != STB_WEAK)
+    return;
+  if (!undefined && strcmp (name, "x_cgo_init") == 0)
+    o->runtime_cgo = true;
+  if (!undefined && (starts (name, "_cgo_") || starts (name, "x_cgo_")))
+    o->cgo_names = true;
+  struct strvec *into = undefined ? a->undef : a->def;
+  if (into != NULL)
+    strvec_push (into, name);
+}
+
 /* An ELF object's symbol table: the first STT_FILE name, a cgo hash,
    whether it defines x_cgo_init, whether it defines a name of cmd/cgo's
    or runtime/cgo's (_cgo_..., x_cgo_...); and, where DEF and UNDEF are
@@ -81,65 +114,8 @@ static int
 read_object (const char *path, struct explain_origin *o,
 	     struct strvec *def, struct strvec *undef, struct gl_error *err)
 {
-  struct stat st;
-  int fd = gl_open_regular (path, &st, err);
-  if (fd < 0)
-    return -1;
-  int rc = -1;
-  Elf *elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
-  if (elf == NULL)
-    {
-      gl_error_libelf (err, path, NULL, "cannot read");
-      goto out;
-    }
-  Elf_Scn *scn = NULL;
-  GElf_Shdr sh;
-  while ((scn = elf_nextscn (elf, scn)) != NULL)
-    if (gelf_getshdr (scn, &sh) != NULL && sh.sh_type == SHT_SYMTAB)
-      break;
-  rc = 0;
-  if (scn == NULL || sh.sh_entsize == 0)
-    goto out;
-  Elf_Data *d = elf_getdata (scn, NULL);
-  if (d == NULL)
-    {
-      rc = gl_error_libelf (err, path, NULL, "cannot read the symbol table");
-      goto out;
-    }
-  size_t n = d->d_size / sh.sh_entsize;
-  for (size_t i = 1; i < n; i++)
-    {
-      GElf_Sym sym;
-      if (gelf_getsym (d, (int) i, &sym) == NULL)
-	break;
-      const char *name = elf_strptr (elf, sh.sh_link, sym.st_name);
-      if (name == NULL || name[0] == '\0')
-	continue;
-      if (GELF_ST_TYPE (sym.st_info) == STT_FILE)
-	{
-	  if (o->file == NULL)
-	    o->file = xstrdup (base_name (name));
-	  continue;
-	}
-      if (o->hash[0] == '\0' && !cgo_hash (name, "_cgo_", o->hash))
-	cgo_hash (name, "_cgoexp_", o->hash);
-      bool undefined = sym.st_shndx == SHN_UNDEF;
-      int bind = GELF_ST_BIND (sym.st_info);
-      if (undefined ? bind != STB_GLOBAL
-	  : bind != STB_GLOBAL && bind != STB_WEAK)
-	continue;
-      if (!undefined && strcmp (name, "x_cgo_init") == 0)
-	o->runtime_cgo = true;
-      if (!undefined && (starts (name, "_cgo_") || starts (name, "x_cgo_")))
-	o->cgo_names = true;
-      if (undefined ? undef != NULL : def != NULL)
-	strvec_push (undefined ? undef : def, name);
-    }
-
-out:
-  elf_end (elf);
-  close (fd);
-  return rc;
+  struct read_object_arg a = { o, def, undef };
+  return symtab_each (path, false, read_symbol, &a, err);
 }
 
 char *
@@ -398,10 +374,13 @@ member_safe (const char *s)
 char *
 explain_member_name (const struct explain *x, size_t k, const char *path)
 {
-  const char *base = base_name (path);
+  /* Only safe characters: a name longer than 15 bytes goes into the GNU
+     long-name table, whose entries end at a newline (lld refuses an
+     archive with a newline inside one).  */
+  char *base = member_safe (base_name (path));
   const struct explain_origin *o = k < x->n ? &x->v[k] : NULL;
   if (o == NULL || !o->host || o->file == NULL)
-    return xstrdup (base);
+    return base;
   size_t stem = ends (base, ".o") ? strlen (base) - 2 : strlen (base);
   char *file = member_safe (o->file);
   char *name;
@@ -414,6 +393,7 @@ explain_member_name (const struct explain *x, size_t k, const char *path)
   else
     name = xasprintf ("%.*s-%s.o", (int) stem, base, file);
   free (file);
+  free (base);
   return name;
 }
 

@@ -56,7 +56,8 @@ char *explain_short (const struct explain *x, size_t k, const char *path);
 /* The name to stage input K (file PATH) under in an archive (malloc'd):
    "STEM-PKG-FILE.o" (PKG with '_' for '/') or "STEM-FILE.o", STEM its
    base name without ".o", so that the linkers' "ARCHIVE(MEMBER)" says
-   where it comes from; its base name when nothing is known.  */
+   where it comes from; its base name when nothing is known.  Characters
+   other than letters, digits and "._-+" become '_'.  */
 char *explain_member_name (const struct explain *x, size_t k,
 			   const char *path);
 
