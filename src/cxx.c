@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include "cxx.h"
+#include "symtab.h"
 #include "cc.h"
 #include "run.h"
 
@@ -181,58 +182,32 @@ struct scan
 /* The symbol table of the object PATH: its undefined C++ runtime symbols
    (strong references: a weak one links without a definition) into REFS,
    those it defines into S->defined.  */
+struct scan_object_arg
+{
+  struct scan *s;
+  struct strvec *refs;
+};
+
+static void
+scan_symbol (const char *name, const GElf_Sym *sym, void *arg)
+{
+  struct scan_object_arg *a = arg;
+  int bind = GELF_ST_BIND (sym->st_info);
+  bool undefined = sym->st_shndx == SHN_UNDEF;
+  if (undefined ? bind != STB_GLOBAL : bind != STB_GLOBAL && bind != STB_WEAK)
+    return;
+  /* Every C++ runtime name starts with '_'.  */
+  if (name[0] != '_' || cxx_runtime_symbol (name, &a->s->libcxx) == CXX_NOT)
+    return;
+  strvec_push (undefined ? a->refs : &a->s->defined, name);
+}
+
 static int
 scan_object (struct scan *s, const char *path, struct strvec *refs,
 	     struct gl_error *err)
 {
-  struct stat st;
-  int fd = gl_open_regular (path, &st, err);
-  if (fd < 0)
-    return -1;
-  int rc = -1;
-  Elf *elf = elf_begin (fd, ELF_C_READ_MMAP, NULL);
-  if (elf == NULL)
-    {
-      gl_error_libelf (err, path, NULL, "cannot read");
-      goto out;
-    }
-  Elf_Scn *scn = NULL;
-  GElf_Shdr sh;
-  while ((scn = elf_nextscn (elf, scn)) != NULL)
-    if (gelf_getshdr (scn, &sh) != NULL && sh.sh_type == SHT_SYMTAB)
-      break;
-  rc = 0;
-  if (scn == NULL || sh.sh_entsize == 0)
-    goto out;
-  Elf_Data *d = elf_getdata (scn, NULL);
-  if (d == NULL)
-    {
-      rc = gl_error_libelf (err, path, NULL, "cannot read the symbol table");
-      goto out;
-    }
-  size_t n = d->d_size / sh.sh_entsize;
-  for (size_t i = sh.sh_info; i < n; i++)
-    {
-      GElf_Sym sym;
-      if (gelf_getsym (d, (int) i, &sym) == NULL)
-	break;
-      int bind = GELF_ST_BIND (sym.st_info);
-      bool undefined = sym.st_shndx == SHN_UNDEF;
-      if (undefined ? bind != STB_GLOBAL
-	  : bind != STB_GLOBAL && bind != STB_WEAK)
-	continue;
-      const char *name = elf_strptr (elf, sh.sh_link, sym.st_name);
-      /* Every C++ runtime name starts with '_'.  */
-      if (name == NULL || name[0] != '_'
-	  || cxx_runtime_symbol (name, &s->libcxx) == CXX_NOT)
-	continue;
-      strvec_push (undefined ? refs : &s->defined, name);
-    }
-
-out:
-  elf_end (elf);
-  close (fd);
-  return rc;
+  struct scan_object_arg a = { s, refs };
+  return symtab_each (path, true, scan_symbol, &a, err);
 }
 
 /* The symbol index of the archive PATH: the first symbol it lists that
