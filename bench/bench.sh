@@ -26,6 +26,7 @@ set -eu
 : "${GOLD_LINK:?run it with make bench}"
 : "${GOLD_LINK_AR:?run it with make bench}"
 : "${BENCH_TIME:?run it with make bench}"
+: "${BENCH_STANDIN:?run it with make bench}"
 : "${BENCH_WORK:?run it with make bench}"
 runs=${BENCH_RUNS:-11}
 case $runs in
@@ -208,23 +209,11 @@ set_state go ok
 
 # Stand-ins that answer gold-link's queries with the real tool but link
 # nothing, to measure gold-link's own time and memory: a compiler driver,
-# and for --direct a linker per flavour.
-cat > prep/stub-cc <<'EOF'
-#!/bin/sh
-# Queries go to the real gcc; a link only creates its output.
-for a do
-  case $a in --version | -v | -V | -Wl,--version | -Wl,-v | -print-* | -dump* | '-###') exec gcc "$@" ;; esac
+# and for --direct a linker per flavour (bench/bench-standin.c: a program, so
+# that no shell start is counted as gold-link's).
+for s in standin-cc standin-ld.bfd standin-ld.gold standin-ld.lld standin-ld.mold; do
+  cp "$BENCH_STANDIN" "prep/$s"
 done
-while [ $# -gt 0 ]; do
-  case $1 in -o) : > "$2"; shift ;; -o*) : > "${1#-o}" ;; esac
-  shift
-done
-EOF
-for l in bfd gold lld mold; do
-  sed -e 's/^#.*real gcc.*/# Queries go to the real ld.'$l'; a link only creates its output./' \
-      -e 's/exec gcc/exec ld.'$l'/' prep/stub-cc > "prep/stub-ld.$l"
-done
-chmod +x prep/stub-*
 
 # prepare NAME OPTS LINKER: the gold-link command with OPTS, and if gold-link
 # accepts OPTS, the command it runs (from --keep-temps' link.rsp) as
@@ -290,11 +279,11 @@ prepare () {
         && real=$(sed 's/^gold-link: linker: //' "prep/$n.linker" | grep -o -E 'mold|lld|gold|bfd' | sed 1q)
       case $real in
         bfd | gold | lld | mold)
-          gl_argv "$(printf '%s' "$opts" | sed "s|--linker=[^ ]*|--linker=$rw/prep/stub-ld.$real|")" \
+          gl_argv "$(printf '%s' "$opts" | sed "s|--linker=[^ ]*|--linker=$rw/prep/standin-ld.$real|")" \
             "out/$n.self" > "cmd/$n.self" ;;
         *) set_state "$n.self" "n/a: cannot tell which linker auto picked"; return 0 ;;
       esac ;;
-    *) gl_argv "$opts --cc=$rw/prep/stub-cc" "out/$n.self" > "cmd/$n.self" ;;
+    *) gl_argv "$opts --cc=$rw/prep/standin-cc" "out/$n.self" > "cmd/$n.self" ;;
   esac
   set_state "$n.self" ok
 }
