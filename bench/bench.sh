@@ -49,6 +49,8 @@ done
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 say () { printf '%s\n' "$*" >&2; }
+# A release as a file name: GO may be the path of a go binary.
+relkey () { printf '%s' "$1" | tr -c 'A-Za-z0-9.-' '_'; }
 die () { say "bench: $*"; exit 1; }
 ver () { "$@" 2>&1 | sed 1q; }
 
@@ -82,7 +84,8 @@ if [ -z "${BENCH_RELEASE:-}" ]; then
     printf "$fmt" "Go" "overhead" "worst" "(configuration)" "auto" "gl-ar" "go build" "go build"
     printf "$fmt" "" "default" "overhead" "" "vs Go" "vs ar" "cmd/go" "small cgo"
     for rel in $releases; do
-      [ -f "$BENCH_WORK/summary.$rel" ] && cat "$BENCH_WORK/summary.$rel"
+      f=$BENCH_WORK/summary.$(relkey "$rel")
+      [ -f "$f" ] && cat "$f"
     done
     echo "('go build': the whole go build, Go's default external link minus gold-link's, per build)"
   fi
@@ -100,7 +103,7 @@ GOTOOLCHAIN=local
 export PATH GOTOOLCHAIN
 gover=$(go env GOVERSION)
 
-rw=$BENCH_WORK/go$rel
+rw=$BENCH_WORK/go$(relkey "$rel")
 mkdir -p "$rw"
 cd "$rw"
 # Everything but the cached inputs is from this run.  Staging directories
@@ -545,4 +548,4 @@ saved_ms () {
 s_go=$(saved_ms go || echo n/a)
 s_small=$(saved_ms small || echo n/a)
 printf '%-8s %9s %11s %-36s %7s %7s %10s %10s\n' "$gover" "$o_def" "$o_worst" "${w_label:+($w_label)}" \
-  "$x_auto" "$x_ar" "$s_go" "$s_small" > "$BENCH_WORK/summary.$rel"
+  "$x_auto" "$x_ar" "$s_go" "$s_small" > "$BENCH_WORK/summary.$(relkey "$rel")"
