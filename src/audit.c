@@ -660,7 +660,10 @@ judge_kind (struct scan *s)
   struct audit_report *r = s->r;
   if (s->ehdr.e_type == ET_EXEC)
     r->kind = s->interp ? AUDIT_EXE : AUDIT_STATIC;
-  else if (s->interp)
+  /* A shared library may have an interpreter too, to run (glibc's
+     libc.so.6): one with a SONAME and without DF_1_PIE (which gold does
+     not set) is a library.  */
+  else if (s->interp && ((s->dt_flags_1 & DF_1_PIE) || r->soname == NULL))
     r->kind = AUDIT_PIE;
   else if (s->dt_flags_1 & DF_1_PIE)
     r->kind = AUDIT_STATIC_PIE;

@@ -210,6 +210,25 @@ same_as "$TESTDATA/audit/wrong.txt" wrong.txt
 same_as "$TESTDATA/audit/wrong.json" wrong.json
 note "made wrong: execstack, textrel, tls-slot-offset (the program traps), go-buildid-note, tls-le-in-shared: reports as expected"
 
+# The kinds of ET_DYN with an interpreter: a PIE (DF_1_PIE, or no SONAME:
+# gold sets no DF_1_PIE) and a shared library that can run (a SONAME and
+# no DF_1_PIE, as glibc's libc.so.6).
+interp=$(readelf -l /bin/sh | sed -n 's/.*interpreter: \(.*\)]/\1/p')
+# As glibc does it: the interpreter's name in a section .interp.
+printf 'const char interp[] __attribute__ ((section (".interp"))) = "%s";\nint f (void) { return 1; }\n' "$interp" > runnable.c
+gcc -fPIC -shared -Wl,-soname,librunnable.so -o librunnable.so runnable.c 2> runnable.log || { cat runnable.log; fail "gcc could not link a shared library with an interpreter"; }
+readelf -l librunnable.so | grep -q "Requesting program interpreter" || fail "librunnable.so has no PT_INTERP"
+"$GOLD_LINK" audit librunnable.so | grep -qx 'kind:          shared-library, amd64' \
+  || { "$GOLD_LINK" audit librunnable.so; fail "a shared library with a SONAME and an interpreter is not a shared-library"; }
+for l in bfd gold; do
+  gcc -fPIE -pie -fuse-ld=$l -o pie-$l -x c - <<EOF2 || fail "gcc -pie -fuse-ld=$l failed"
+int main (void) { return 0; }
+EOF2
+  "$GOLD_LINK" audit pie-$l | grep -qx 'kind:          pie, amd64' \
+    || { "$GOLD_LINK" audit pie-$l; fail "a PIE linked by $l is not a pie"; }
+done
+note "kinds: a shared library with an interpreter and a SONAME; PIEs by bfd (DF_1_PIE) and gold (none)"
+
 # --audit after a link: the report on stdout; an error finding exits 1
 # with the error and note, whole, and keeps the output.
 cd "$WORK"
