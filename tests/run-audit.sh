@@ -41,13 +41,17 @@ exec "\$tool" "\$@"
 EOF
 chmod +x linkext.sh
 
-# The volatile words: build IDs and the Go release.
+# The volatile words: the scratch directory (first: its path may hold the
+# Go release, as .ci/run's clone for Go 1.27.3 does), build IDs and the
+# Go release.
+go_version_re=$(printf '%s' "$GL_GO_VERSION" | sed 's/\./\\./g')
 normalize () {
-  sed -e 's/^\(Go build ID: *\)[^ ]* (in /\1<go-buildid> (in /' \
+  sed -e "s|$WORK|<work>|g" \
+      -e 's/^\(Go build ID: *\)[^ ]* (in /\1<go-buildid> (in /' \
       -e 's/^\(GNU build ID: *\)[0-9a-f][0-9a-f]*$/\1<gnu-buildid>/' \
       -e 's/"go_buildid": "[^"]*"/"go_buildid": "<go-buildid>"/' \
       -e 's/"gnu_buildid": "[0-9a-f]*"/"gnu_buildid": "<gnu-buildid>"/' \
-      -e "s/$GL_GO_VERSION\\b/<go-version>/g" -e "s|$WORK|<work>|g"
+      -e "s/$go_version_re\\b/<go-version>/g"
 }
 
 # audit_ok NAME FILE...: gold-link audit exits 0 (1 with ERRORS=1), and
