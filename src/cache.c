@@ -691,7 +691,7 @@ entry_read (const struct cache_question *q, char **answer, const char **why)
 		   O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
   if (fd < 0)
     {
-      *why = "unreadable";
+      *why = errno == ELOOP ? "a symbolic link" : "unreadable";
       return errno == ENOENT ? 1 : -1;
     }
   struct stat st;
