@@ -19,13 +19,14 @@ mkdir bin
 write_logger bin/cc "$WORK/asked.log" "$(command -v gcc)"
 write_logger bin/ld "$WORK/asked.log" "$(command -v ld.bfd)"
 CACHE=$WORK/cache
+LINKER=$WORK/bin/ld
 
 # link OUT [gold-link options...]: link the cgo program with the logging
 # compiler and linker; asked.log holds what this link ran, OUT.log its -v.
 link () {
   l_out=$1; shift
   : > asked.log
-  "$GOLD_LINK" -v --cc="$WORK/bin/cc" --linker="$WORK/bin/ld" "$@" \
+  "$GOLD_LINK" -v --cc="$WORK/bin/cc" --linker="$LINKER" "$@" \
     -o "$l_out" te/go.o te/0*.o -lpthread 2> "$l_out.log" \
     || { cat "$l_out.log"; fail "link $l_out ($*)"; }
   "./$l_out" | grep -q 'hello from a gold-linked' || fail "$l_out does not run"
@@ -115,6 +116,31 @@ stat -c '%s %Y %i' bin/ld > ld.after
   || fail "a copy of the same size and mtime was not made: $(cat ld.before ld.after)"
 link inode
 expect_asked "another file of the same size and mtime" V
+# Another file at the same path with the same size, mtime and ctime: the
+# inode tells.  Two copies whose times are set by one touch (ctime too,
+# when the clock has not moved on), in directories swapped by rename,
+# which changes no file's times.
+for try in 1 2 3 4 5; do
+  rm -rf swap-a swap-b
+  mkdir swap-a swap-b
+  cp bin/ld swap-a/ld
+  cp bin/ld swap-b/ld
+  touch -d @1700000000 swap-a/ld swap-b/ld
+  [ "$(stat -c '%s %.9Y %.9Z' swap-a/ld)" != "$(stat -c '%s %.9Y %.9Z' swap-b/ld)" ] || break
+done
+if [ "$(stat -c '%s %.9Y %.9Z' swap-a/ld)" = "$(stat -c '%s %.9Y %.9Z' swap-b/ld)" ]; then
+  mv swap-a swapped
+  LINKER=$WORK/swapped/ld
+  link swap1
+  expect_asked "a new linker" V
+  mv swapped swap-a
+  mv swap-b swapped
+  link swap2
+  expect_asked "another file of the same size, mtime and ctime" V
+  LINKER=$WORK/bin/ld
+else
+  note "no two files with the same ctime made: the inode alone is not checked"
+fi
 touch -r bin/ld ld.ref
 cat bin/ld > ld.copy
 sleep 0.02
