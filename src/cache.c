@@ -384,6 +384,49 @@ key_path (struct cache_question *q, struct buf *b, const char *path)
   return 0;
 }
 
+/* PATH, an executable regular file: its real path and identity.  */
+static bool
+buf_program (struct buf *b, const char *path)
+{
+  struct stat st;
+  char *real = NULL;
+  bool ok = access (path, X_OK) == 0 && (real = realpath (path, NULL)) != NULL
+    && stat (real, &st) == 0 && S_ISREG (st.st_mode);
+  if (ok)
+    {
+      buf_field (b, "program", path);
+      buf_field (b, "real", real);
+      buf_identity (b, &st);
+    }
+  free (real);
+  return ok;
+}
+
+/* The program NAME runs, as posix_spawnp finds it on PATH, and every
+   other file of that name later on PATH: a wrapper that stands in for a
+   compiler (ccache's masquerade directory, a shim) runs the next one,
+   whose upgrade must change the key too.  How many there are.  */
+static size_t
+buf_programs (struct buf *b, const char *name)
+{
+  if (strchr (name, '/') != NULL)
+    return buf_program (b, name) ? 1 : 0;
+  const char *path = getenv ("PATH");
+  if (path == NULL)
+    path = "/usr/bin:/bin";
+  size_t n = 0;
+  while (*path != '\0')
+    {
+      size_t len = strcspn (path, ":");
+      char *full = xasprintf ("%.*s/%s", (int) len, len ? path : ".", name);
+      n += buf_program (b, full);
+      free (full);
+      path += len;
+      path += *path == ':';
+    }
+  return n;
+}
+
 /* Does argument W take a path that goes into the key by what it is, and
    is it W itself (after PREFIX) or the next word?  */
 static bool
@@ -440,27 +483,9 @@ key_make (struct cache_question *q)
 	  continue;
 	}
       buf_field (&b, "arg", w);
-      if (i >= q->nprogram || w[0] == '-')
-	continue;
-      /* A program, as posix_spawnp finds it on PATH.  */
-      char *found = run_find_program (w);
-      struct stat st;
-      if (found != NULL && stat (found, &st) == 0 && S_ISREG (st.st_mode))
-	{
-	  buf_field (&b, "program", found);
-	  char *real = realpath (found, NULL);
-	  if (real != NULL && stat (real, &st) == 0)
-	    {
-	      buf_field (&b, "real", real);
-	      buf_identity (&b, &st);
-	    }
-	  else
-	    rc = -1;
-	  free (real);
-	}
-      else if (i == 0)
+      if (i < q->nprogram && w[0] != '-' && buf_programs (&b, w) == 0
+	  && i == 0)
 	rc = -1;
-      free (found);
     }
   for (size_t i = 0; i < sizeof key_environment / sizeof *key_environment;
        i++)

@@ -20,13 +20,14 @@ write_logger bin/cc "$WORK/asked.log" "$(command -v gcc)"
 write_logger bin/ld "$WORK/asked.log" "$(command -v ld.bfd)"
 CACHE=$WORK/cache
 LINKER=$WORK/bin/ld
+COMPILER=$WORK/bin/cc
 
 # link OUT [gold-link options...]: link the cgo program with the logging
 # compiler and linker; asked.log holds what this link ran, OUT.log its -v.
 link () {
   l_out=$1; shift
   : > asked.log
-  "$GOLD_LINK" -v --cc="$WORK/bin/cc" --linker="$LINKER" "$@" \
+  "$GOLD_LINK" -v --cc="$COMPILER" --linker="$LINKER" "$@" \
     -o "$l_out" te/go.o te/0*.o -lpthread 2> "$l_out.log" \
     || { cat "$l_out.log"; fail "link $l_out ($*)"; }
   "./$l_out" | grep -q 'hello from a gold-linked' || fail "$l_out does not run"
@@ -163,6 +164,26 @@ cp -p bin2/ld.bfd bin2/ld.bfd.new && mv bin2/ld.bfd.new bin2/ld.bfd
 : > asked.log
 PATH=$WORK/bin2:$PATH "$GOLD_LINK" --cc="$WORK/bin/cc" --linker=ld.bfd -o by-name te/go.o te/0*.o -lpthread
 expect_asked "ld.bfd replaced in bin2" V
+
+# A wrapper that stands in for the compiler on PATH (ccache's masquerade
+# directory, a shim) runs the next one of its name: that one changed is
+# asked again too.
+mkdir mask real
+printf '#!/bin/sh\nexec "%s/real/gldcc" "$@"\n' "$WORK" > mask/gldcc
+write_logger real/gldcc "$WORK/asked.log" "$(command -v gcc)"
+chmod +x mask/gldcc
+PATH_BEFORE=$PATH
+PATH=$WORK/mask:$WORK/real:$PATH
+COMPILER=gldcc
+link masked
+expect_asked "a compiler behind a wrapper" dumpmachine "###"
+link masked2
+expect_asked "a compiler behind a wrapper, again"
+touch real/gldcc
+link masked3
+expect_asked "the compiler behind a wrapper touched" dumpmachine "###"
+PATH=$PATH_BEFORE
+COMPILER=$WORK/bin/cc
 
 # A failing question is not kept: its error is always the live one.
 cat > bin/bad-ld << EOF
