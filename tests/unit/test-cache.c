@@ -105,12 +105,16 @@ main (void)
   strvec_init (&paths);
   strvec_push (&paths, "/tmp/b1/");
   strvec_push (&paths, "/tmp/b1/specs");
-  const char *said = "libraries: =/tmp/b1/x86_64-linux-gnu/:/tmp/b1/:/usr/lib/\n"
-    "COLLECT_GCC_OPTIONS='-B' '/tmp/b1/' '-specs=/tmp/b1/specs' '/tmp/b1/specsx'\n"
+  const char *said =
+    "libraries: =/tmp/b1/x86_64-linux-gnu/:/tmp/b1/:/usr/lib/\n"
+    "COLLECT_GCC_OPTIONS='-B' '/tmp/b1/' '-specs=/tmp/b1/specs' "
+    "'/tmp/b1/specsx'\n"
     "/var/tmp/b1/ -B/tmp/b1/\n";
   char *marked = cache_answer_marked (said, &paths);
-  CHECK_STR (marked, "libraries: =\0010\001x86_64-linux-gnu/:\0010\001:/usr/lib/\n"
-	     "COLLECT_GCC_OPTIONS='-B' '\0010\001' '-specs=\0011\001' '\0010\001specsx'\n"
+  CHECK_STR (marked,
+	     "libraries: =\0010\001x86_64-linux-gnu/:\0010\001:/usr/lib/\n"
+	     "COLLECT_GCC_OPTIONS='-B' '\0010\001' '-specs=\0011\001' "
+	     "'\0010\001specsx'\n"
 	     "/var/tmp/b1/ -B\0010\001\n");
   struct strvec other = { 0 };
   strvec_init (&other);
