@@ -375,9 +375,9 @@ key_path (struct cache_question *q, struct buf *b, const char *path)
   if (buf_dir (b, path, 1, &budget) != 0)
     {
       char *line = run_format_command (q->argv);
-      cache_note ("cache: '%s' is not remembered: -B %s %s", line, path,
+      cache_note ("cache: not remembered: -B %s %s: %s", path,
 		  budget < 0 ? "holds too many files to compare"
-		  : "cannot be read");
+		  : "cannot be read", line);
       free (line);
       return -1;
     }
@@ -763,8 +763,8 @@ cache_capture (struct cache_question *q, char **out, int *status,
 	  free (stored);
 	  q->hit = true;
 	  char *line = run_format_command (q->argv);
-	  cache_note ("%s: '%s' answered from the cache (%s/%s)", q->what,
-		      line, store.path, q->name);
+	  cache_note ("%s: from the cache (%s/%s): %s", q->what, store.path,
+		      q->name, line);
 	  free (line);
 	  return 0;
 	}

@@ -69,15 +69,15 @@ expect_asked "an empty cache" dumpmachine "###" V
 no_temps "$CACHE"
 link warm
 expect_asked "a warm cache"
-for what in "compiler: '$WORK/bin/cc -dumpmachine'" \
-  "libc: '$WORK/bin/cc -m64 '-###' -x c /dev/null -o /dev/null'" \
-  "linker: '$WORK/bin/ld -V'"; do
-  grep -q "^gold-link: $what answered from the cache ($CACHE/[0-9a-f]\{16\})\$" warm.log \
-    || { cat warm.log; fail "-v does not say: $what answered from the cache"; }
+for what in "compiler $WORK/bin/cc -dumpmachine" \
+  "libc $WORK/bin/cc -m64 '-###' -x c /dev/null -o /dev/null" \
+  "linker $WORK/bin/ld -V"; do
+  grep -q "^gold-link: ${what%% *}: from the cache ($CACHE/[0-9a-f]\{16\}): ${what#* }\$" warm.log \
+    || { cat warm.log; fail "-v does not say: ${what%% *}: from the cache: ${what#* }"; }
 done
 # The decisions read the same from a remembered answer.
-grep '^gold-link: \(compiler\|libc\|linker\): [^'"']" cold.log > cold.decisions
-grep '^gold-link: \(compiler\|libc\|linker\): [^'"']" warm.log > warm.decisions
+grep '^gold-link: \(compiler\|libc\|linker\): ' cold.log | grep -v ': from the cache (' > cold.decisions
+grep '^gold-link: \(compiler\|libc\|linker\): ' warm.log | grep -v ': from the cache (' > warm.decisions
 cmp -s cold.decisions warm.decisions || { diff cold.decisions warm.decisions; fail "-v decides otherwise from the cache"; }
 cmp cold warm || fail "the output differs with a warm cache"
 
@@ -357,7 +357,7 @@ expect_asked "--direct, -B b4" dumpmachine "###" print-search-dirs
 "$GOLD_LINK" -v --direct --linker=bfd --cc="$WORK/bin/cc -B$WORK/b5/" -o direct5 te/go.o te/0*.o -lpthread 2> direct5.log \
   || { cat direct5.log; fail "--direct with -B b5"; }
 expect_asked "--direct, -B b5"
-grep -q "^gold-link: crt: '$WORK/bin/cc -B$WORK/b5/ -m64 -print-search-dirs' answered from the cache" direct5.log \
+grep -q "^gold-link: crt: from the cache ($CACHE/[0-9a-f]\{16\}): $WORK/bin/cc -B$WORK/b5/ -m64 -print-search-dirs\$" direct5.log \
   || { cat direct5.log; fail "-print-search-dirs was not answered from the cache"; }
 grep '^gold-link: run:' direct5.log | grep -q -- "-L$WORK/b5 " \
   && ! grep '^gold-link: run:' direct5.log | grep -q "b4" \
