@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include "cc.h"
+#include "cache.h"
 #include "run.h"
 
 #include <stdlib.h>
@@ -65,7 +66,9 @@ cc_triplet (const struct strvec *cc)
   strvec_init (&argv);
   strvec_append (&argv, cc);
   strvec_push (&argv, "-dumpmachine");
-  if (run_capture (argv.v, &out, &status, &err) == 0 && status == 0)
+  struct cache_question q;
+  cache_question_init (&q, "compiler", argv.v, cc->n);
+  if (cache_capture (&q, &out, &status, &err) == 0 && status == 0)
     /* The first line that is one word with a '-': clang may warn first.  */
     for (const char *line = out; *line != '\0' && triplet == NULL;)
       {
@@ -75,6 +78,9 @@ cc_triplet (const struct strvec *cc)
 	line += n;
 	line += *line == '\n';
       }
+  if (triplet != NULL)
+    cache_keep (&q, out);
+  cache_question_free (&q);
   gl_error_clear (&err);
   free (out);
   strvec_free (&argv);

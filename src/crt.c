@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include "crt.h"
+#include "cache.h"
 #include "inputs.h"
 #include "run.h"
 
@@ -110,13 +111,15 @@ query_search_dirs (const struct strvec *cmd, const char *cmdline,
 		   struct strvec *dirs, char **version, struct gl_error *err)
 {
   struct strvec argv = { 0 };
+  struct cache_question q;
   char *out = NULL;
   int status, ret = -1;
 
   strvec_init (&argv);
   strvec_append (&argv, cmd);
   strvec_push (&argv, "-print-search-dirs");
-  if (run_capture (argv.v, &out, &status, err) != 0)
+  cache_question_init (&q, "crt", argv.v, cmd->n);
+  if (cache_capture (&q, &out, &status, err) != 0)
     {
       gl_error_note (err, "install gcc or name a compiler with --cc");
       goto out;
@@ -161,9 +164,11 @@ query_search_dirs (const struct strvec *cmd, const char *cmdline,
       p += *p == ':';
     }
   *version = gcc_version (out);
+  cache_keep (&q, out);
   ret = 0;
 
 out:
+  cache_question_free (&q);
   strvec_free (&argv);
   free (out);
   return ret;

@@ -9,6 +9,7 @@
 #include "audit.h"
 #include "auditfmt.h"
 #include "buildmode.h"
+#include "cache.h"
 #include "cc.h"
 #include "command.h"
 #include "cxx.h"
@@ -36,10 +37,23 @@ enum
   STEP_DONE = 1
 };
 
+/* What the cache did for the questions asked so far (cache.c): told
+   before the note that uses their answers.  */
+static void
+tell_cache (const struct link *l)
+{
+  struct strvec notes = { 0 };
+  cache_take_notes (&notes);
+  for (size_t i = 0; i < notes.n && l->tell != NULL; i++)
+    l->tell (LINK_NOTE, NULL, notes.v[i], l->tell_arg);
+  strvec_free (&notes);
+}
+
 static void
 tell (const struct link *l, enum link_say what, const char *file,
       const char *text)
 {
+  tell_cache (l);
   if (l->tell != NULL)
     l->tell (what, file, text, l->tell_arg);
 }
@@ -879,8 +893,19 @@ own_ar_path (void)
   return ar;
 }
 
+static int flow_steps (struct link *l);
+
 int
 flow_run (struct link *l)
+{
+  int rc = flow_steps (l);
+  tell_cache (l);
+  return rc;
+}
+
+/* The run: a question answered, a command passed through, or a link.  */
+static int
+flow_steps (struct link *l)
 {
   if (cmdline_classify (l->driver, &l->cl, &l->err) != 0)
     return -1;

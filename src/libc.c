@@ -5,6 +5,7 @@
 #include <config.h>
 
 #include "libc.h"
+#include "cache.h"
 #include "mode.h"
 #include "run.h"
 
@@ -106,6 +107,7 @@ libc_probe (const struct strvec *cc, const struct gl_arch *arch,
 	    struct libc_probe *probe, struct gl_error *err)
 {
   struct strvec argv = { 0 }, words = { 0 };
+  struct cache_question q;
   char *out = NULL;
   int status, rc = -1;
   memset (probe, 0, sizeof *probe);
@@ -131,7 +133,8 @@ libc_probe (const struct strvec *cc, const struct gl_arch *arch,
   };
   for (const char *const *t = tail; *t; t++)
     strvec_push (&argv, *t);
-  if (run_capture (argv.v, &out, &status, err) != 0)
+  cache_question_init (&q, "libc", argv.v, cc->n);
+  if (cache_capture (&q, &out, &status, err) != 0)
     goto out;
   if (status != 0)
     {
@@ -152,8 +155,10 @@ libc_probe (const struct strvec *cc, const struct gl_arch *arch,
       probe->no_dynamic_linker = true;
   if (probe->dynamic_linker != NULL)
     probe->libc = libc_by_loader (probe->dynamic_linker);
+  cache_keep (&q, out);
   rc = 0;
 out:
+  cache_question_free (&q);
   free (out);
   strvec_free (&argv);
   strvec_free (&words);

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "linker.h"
+#include "cache.h"
 #include "run.h"
 
 #include <limits.h>
@@ -130,8 +131,10 @@ linker_identify (const char *path, const struct gl_arch *arch,
 {
   char *argv[] = { (char *) path, (char *) "-V", NULL }, *text = NULL;
   int status, rc = -1;
-  if (run_capture (argv, &text, &status, err) != 0)
-    return -1;
+  struct cache_question q;
+  cache_question_init (&q, "linker", argv, 1);
+  if (cache_capture (&q, &text, &status, err) != 0)
+    goto out;
   size_t first = strcspn (text, "\n");
   if (status != 0 || first == 0)
     {
@@ -164,9 +167,11 @@ linker_identify (const char *path, const struct gl_arch *arch,
     *targets_arch = arch->gold_target && has_line (text, arch->gold_target);
   else
     *targets_arch = has_line (text, arch->ld_emulation);
+  cache_keep (&q, text);
   rc = 0;
 
 out:
+  cache_question_free (&q);
   free (text);
   return rc;
 }

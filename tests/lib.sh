@@ -18,6 +18,9 @@ WORK=$(mktemp -d "$abs_builddir/tests/tmp/$testname.XXXXXX")
 cleanup_work () { [ "${KEEP:-0}" = 1 ] || rm -rf "$WORK"; }
 trap cleanup_work EXIT
 cd "$WORK"
+# Each test its own empty cache of the toolchain's answers (src/cache.c),
+# so that no test depends on what another one, or the user, asked before.
+export GOLD_LINK_CACHE="$WORK/cache"
 
 # Keep Go hermetic: the user's GOFLAGS must not change what we test; share the
 # build cache between tests (GOCACHE defaults to the user's).  go takes an

@@ -33,6 +33,8 @@ restore='$SIG{INT} = $SIG{TERM} = $SIG{HUP} = "DEFAULT"; exec @ARGV or die'
 for slow in probe libc link; do
 for sig in TERM INT; do
   rm -f started calls
+  # An empty cache (src/cache.c): each run asks the driver every question.
+  rm -rf "$GOLD_LINK_CACHE"
   keep=
   [ $slow = link ] && keep=--keep-temps
   SLOW=$slow perl -e "$restore" "$GOLD_LINK" --cc="$WORK/slowcc" $keep -o out/prog t/go.o t/0*.o -lpthread 2> err.$sig &
