@@ -8,7 +8,7 @@ nm "$GOLD_LINK_UNIT/test-cmdline" | grep -q __asan_init \
   && skip "the unit tests are built with AddressSanitizer"
 # A directory of stand-ins that run each unit program under valgrind.
 mkdir vg
-for t in test-cmdline test-tls test-arfile test-run test-crt test-rspfile test-mode test-direct test-linker test-diag test-cxx test-libc test-explain; do
+for t in test-cmdline test-tls test-arfile test-run test-crt test-rspfile test-mode test-direct test-linker test-diag test-cxx test-libc test-explain test-cache; do
   cat > vg/$t <<SH
 #!/bin/sh
 exec valgrind -q --error-exitcode=99 --leak-check=full \\
