@@ -547,31 +547,8 @@ cxx_watch_line (struct cxx_watch *w, const char *line, size_t len)
     }
   /* Kept sorted: bfd names a symbol once for each reference, which may be
      many thousands of lines.  */
-  size_t lo = 0, hi = w->symbols.n;
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      int c = strcmp (w->symbols.v[mid], sym);
-      if (c == 0)
-	{
-	  free (sym);
-	  return;
-	}
-      if (c < 0)
-	lo = mid + 1;
-      else
-	hi = mid;
-    }
-  if (w->symbols.n == CXX_WATCH_KEEP)
-    {
-      w->count++;
-      free (sym);
-      return;
-    }
-  strvec_push_own (&w->symbols, sym);
-  memmove (&w->symbols.v[lo + 1], &w->symbols.v[lo],
-	   (w->symbols.n - 1 - lo) * sizeof *w->symbols.v);
-  w->symbols.v[lo] = sym;
+  if (!strvec_insert_sorted_own (&w->symbols, sym, CXX_WATCH_KEEP))
+    w->count++;
 }
 
 bool

@@ -424,31 +424,8 @@ explain_watch_free (struct explain_watch *w)
 static void
 add_sorted (struct explain_watch *w, char *sym)
 {
-  size_t lo = 0, hi = w->undefined.n;
-  while (lo < hi)
-    {
-      size_t mid = lo + (hi - lo) / 2;
-      int c = strcmp (w->undefined.v[mid], sym);
-      if (c == 0)
-	{
-	  free (sym);
-	  return;
-	}
-      if (c < 0)
-	lo = mid + 1;
-      else
-	hi = mid;
-    }
-  if (w->undefined.n == EXPLAIN_KEEP)
-    {
-      w->more++;
-      free (sym);
-      return;
-    }
-  strvec_push_own (&w->undefined, sym);
-  memmove (&w->undefined.v[lo + 1], &w->undefined.v[lo],
-	   (w->undefined.n - 1 - lo) * sizeof *w->undefined.v);
-  w->undefined.v[lo] = sym;
+  if (!strvec_insert_sorted_own (&w->undefined, sym, EXPLAIN_KEEP))
+    w->more++;
 }
 
 static const char *

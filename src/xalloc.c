@@ -161,3 +161,32 @@ strvec_free (struct strvec *sv)
   sv->v = NULL;
   sv->n = sv->cap = 0;
 }
+
+bool
+strvec_insert_sorted_own (struct strvec *sv, char *s, size_t max)
+{
+  size_t lo = 0, hi = sv->n;
+  while (lo < hi)
+    {
+      size_t mid = lo + (hi - lo) / 2;
+      int c = strcmp (sv->v[mid], s);
+      if (c == 0)
+	{
+	  free (s);
+	  return true;
+	}
+      if (c < 0)
+	lo = mid + 1;
+      else
+	hi = mid;
+    }
+  if (sv->n == max)
+    {
+      free (s);
+      return false;
+    }
+  strvec_push_own (sv, s);
+  memmove (&sv->v[lo + 1], &sv->v[lo], (sv->n - 1 - lo) * sizeof *sv->v);
+  sv->v[lo] = s;
+  return true;
+}

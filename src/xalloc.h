@@ -3,6 +3,7 @@
 #define GL_XALLOC_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 void *xmalloc (size_t size);
@@ -31,6 +32,10 @@ void strvec_append (struct strvec *sv, const struct strvec *from);
 /* Push the blank-separated words of S ("gcc -m32") one by one.  */
 void strvec_push_words (struct strvec *sv, const char *s);
 int strvec_contains (const struct strvec *sv, const char *s);
+/* Insert S (malloc'd, taken) into SV kept sorted by strcmp, once: a
+   string already there, or one more when SV holds MAX, is freed.
+   Returns false only for the latter (SV is full).  */
+bool strvec_insert_sorted_own (struct strvec *sv, char *s, size_t max);
 void strvec_free (struct strvec *sv);
 
 #endif
